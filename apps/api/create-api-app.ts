@@ -1,0 +1,34 @@
+import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppConfig } from '@provisio/config';
+import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import { ApiModule } from './api.module';
+import { AllExceptionsFilter } from './errors/all-exceptions.filter';
+import { bodyParsers } from './http/body-parsers';
+import { requestContextMiddleware } from './http/request-context.middleware';
+import { setupSwagger } from './swagger';
+
+/** Builds the API exactly as production runs it; main.ts and the e2e tests both call this (tests may capture the log). */
+export async function createApiApp(config: AppConfig, logDestination?: DestinationStream): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, logDestination), {
+    bodyParser: false,
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.flushLogs(); // listen() would flush; tests only init(), and buffered errors would never reach the log
+  app.disable('x-powered-by');
+  app.set('etag', false); // SCIM sets its own ETag from meta.version (RFC 7644 §3.14)
+  app.set('query parser', 'simple');
+  app.use(requestContextMiddleware);
+  for (const [path, handler] of bodyParsers(config.scimMaxBodyBytes)) {
+    if (path) app.use(path, handler);
+    else app.use(handler);
+  }
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.enableShutdownHooks();
+  setupSwagger(app);
+  return app;
+}

@@ -1,0 +1,46 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
+import { WorkerHost } from '@nestjs/bullmq';
+import { APP_CONFIG, AppConfig } from '@provisio/config';
+import { createProducerConnection, EventFanOutService } from '@provisio/events';
+
+/** Logs at start which queues this process serves and whether Redis answers (workers wait for it if not). */
+@Injectable()
+export class WorkerStatusReporter implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Worker');
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly discovery: DiscoveryService,
+    private readonly fanOut: EventFanOutService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const processors = this.discovery
+      .getProviders()
+      .map((wrapper) => wrapper.instance as unknown)
+      .filter((instance): instance is WorkerHost => instance instanceof WorkerHost)
+      .map((host) => host.worker?.name)
+      .filter(Boolean);
+    const queues = [...this.fanOut.queueNames(), ...processors];
+    this.logger.log({ queues, prefix: this.config.queuePrefix }, `serving ${queues.length} queue(s)`);
+    const redis = createProducerConnection(this.config.redisUrl, 'provisio-worker-status');
+    try {
+      await new Promise<void>((resolve, reject) => {
+        redis.once('ready', resolve);
+        redis.once('error', reject);
+      });
+      this.logger.log(`connected to Redis at ${redactedRedisUrl(this.config.redisUrl)}`);
+    } catch (error) {
+      this.logger.warn(`Redis at ${redactedRedisUrl(this.config.redisUrl)} is unreachable (${(error as Error).message}); queues wait for it, events wait in the outbox`);
+    } finally {
+      redis.disconnect();
+    }
+  }
+}
+
+function redactedRedisUrl(redisUrl: string): string {
+  const url = new URL(redisUrl);
+  if (url.password) url.password = '***';
+  return url.toString();
+}

@@ -1,0 +1,28 @@
+export const SCENARIOS = ['sync', 'lookups', 'patch', 'paging', 'groups'] as const;
+export type ScenarioName = (typeof SCENARIOS)[number];
+
+export interface BenchOptions {
+  scenarios: ScenarioName[];
+  baseUrl: string;
+  /** Bench against bench/baseline/bare-server.ts: any bearer is accepted, no admin API, sync only. */
+  baseline: boolean;
+  adminToken?: string;
+  /** When set, SCIM traffic uses this token and no tenant is created (the tenant must be empty enough). */
+  scimToken?: string;
+  /** Direct Postgres access for seeding large tenants and for naming the database whose backends we time. */
+  databaseUrl?: string;
+  apiPid?: number;
+  syncUsers: number;
+  syncConcurrency: number;
+  lookupRequests: number;
+  lookupSmallTenant: number;
+  lookupLargeTenant: number;
+  patchRequests: number;
+  pagingUsers: number;
+  groupMembers: number;
+  /** Every scenario phase stops after this many seconds even if its count is not reached. */
+  maxSeconds: number;
+  keepTenants: boolean;
+  label: string;
+  resultsDir: string;
+}

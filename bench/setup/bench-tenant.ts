@@ -1,0 +1,32 @@
+import { request } from 'undici';
+
+export interface BenchTenant {
+  id?: string;
+  name: string;
+  token: string;
+}
+
+async function adminCall<T>(baseUrl: string, adminToken: string, method: 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  const response = await request(`${baseUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.body.text();
+  if (response.statusCode >= 300) throw new Error(`${method} ${path} answered ${response.statusCode}: ${text.slice(0, 300)}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** A fresh tenant per scenario through the admin API (DESIGN.md), so every scenario starts from a known size. */
+export async function createBenchTenant(baseUrl: string, adminToken: string, scenario: string, runId: string): Promise<BenchTenant> {
+  const name = `bench-${scenario}-${runId}`;
+  const tenant = await adminCall<{ id: string }>(baseUrl, adminToken, 'POST', '/admin/v1/tenants', { name });
+  const token = await adminCall<{ token: string }>(baseUrl, adminToken, 'POST', `/admin/v1/tenants/${tenant.id}/tokens`, {
+    description: `npm run bench ${scenario}`,
+  });
+  return { id: tenant.id, name, token: token.token };
+}
+
+export async function deleteBenchTenant(baseUrl: string, adminToken: string, tenant: BenchTenant): Promise<void> {
+  if (tenant.id) await adminCall(baseUrl, adminToken, 'DELETE', `/admin/v1/tenants/${tenant.id}`);
+}

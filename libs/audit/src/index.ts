@@ -1,0 +1,12 @@
+export * from './writer/audit-entry';
+export * from './writer/audit-writer';
+export * from './writer/failure-rate-limiter';
+export * from './diff/audit-change';
+export * from './diff/redact';
+export * from './audit.module';
+export * from './retention/audit-retention-queue';
+export * from './chain/chain-verifier.service';
+// Last: these load @provisio/tenancy, which itself imports AuditModule from here.
+export * from './retention/audit-retention.service';
+export * from './audit-worker.module';
+export * from './audit-admin.module';

@@ -1,0 +1,36 @@
+/** Validated process configuration. Every variable is documented in README.md and docs/configuration.md. */
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  /** Unset only in development, where scripts/start-dev.ts starts an embedded PostgreSQL and sets it. */
+  databaseUrl: string;
+  redisUrl: string;
+  /** BullMQ key prefix; tests give each file its own so parallel runs never share queues. */
+  queuePrefix: string;
+  adminToken: string;
+  outboundAllowedHosts: string[];
+  publicBaseUrl?: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Lifetime of access tokens issued by POST /oauth/token, in seconds (5 minutes to 6 hours). */
+  oauthAccessTokenTtlSeconds: number;
+  /** Lifetime of a new OAuth client secret, in days (one to three years). */
+  oauthClientSecretTtlDays: number;
+  /** Largest accepted request body on SCIM routes, in bytes. */
+  scimMaxBodyBytes: number;
+  /** Most resources one SCIM list or .search page returns (advertised as filter.maxResults). */
+  scimMaxPageSize: number;
+  /** Most operations one SCIM Bulk request may carry (advertised as bulk.maxOperations). */
+  scimBulkMaxOperations: number;
+  /** AES-256-GCM key (32 bytes) that encrypts webhook secrets and connector tokens at rest. */
+  secretsEncryptionKey: Buffer;
+  /** Connect and response timeout of every outbound webhook or connector request, in milliseconds. */
+  outboundTimeoutMs: number;
+  /** First retry delay of a failed webhook or connector delivery; later ones grow exponentially with jitter. */
+  deliveryRetryBaseMs: number;
+  /** How long a failing delivery keeps being retried before it is dead, in seconds (a day by default). */
+  deliveryMaxAgeSeconds: number;
+  /** Consecutive dead deliveries after which a webhook endpoint is disabled automatically. */
+  webhookDisableAfterDeadDeliveries: number;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

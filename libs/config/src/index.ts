@@ -1,0 +1,5 @@
+export * from './app-config';
+export * from './config-error';
+export * from './load-config';
+export * from './config.module';
+export * from './public-base-url';

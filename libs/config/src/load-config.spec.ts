@@ -1,0 +1,36 @@
+import { ConfigError } from './config-error';
+import { loadConfig } from './load-config';
+
+const BASE = { DATABASE_URL: 'postgres://u@localhost/db', ADMIN_TOKEN: 'a'.repeat(32) };
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    const config = loadConfig(BASE);
+    expect(config).toMatchObject({ port: 3000, redisUrl: 'redis://127.0.0.1:6379', oauthAccessTokenTtlSeconds: 3600, scimMaxBodyBytes: 1048576 });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ REDIS_URL: 'not a url' }, 'REDIS_URL'],
+    [{ ADMIN_TOKEN: 'short' }, 'ADMIN_TOKEN'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+    [{ OAUTH_ACCESS_TOKEN_TTL_SECONDS: '30000' }, 'OAUTH_ACCESS_TOKEN_TTL_SECONDS'],
+    [{ OAUTH_CLIENT_SECRET_TTL_DAYS: '30' }, 'OAUTH_CLIENT_SECRET_TTL_DAYS'],
+    [{ PUBLIC_BASE_URL: 'ftp://x' }, 'PUBLIC_BASE_URL'],
+  ])('names the variable in one line when %o is wrong', (override, variable) => {
+    expect(() => loadConfig({ ...BASE, ...override })).toThrow(ConfigError);
+    try {
+      loadConfig({ ...BASE, ...override });
+    } catch (error) {
+      expect((error as ConfigError).variable).toBe(variable);
+      expect((error as Error).message).toMatch(new RegExp(`^Invalid configuration: ${variable} `));
+      expect((error as Error).message).not.toContain('\n');
+    }
+  });
+
+  it('requires ADMIN_TOKEN in production', () => {
+    expect(() => loadConfig({ DATABASE_URL: BASE.DATABASE_URL, NODE_ENV: 'production' })).toThrow(/ADMIN_TOKEN is required/);
+  });
+});

@@ -1,0 +1,27 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { EventsModule } from './events.module';
+import { EventFanOutService } from './fan-out/event-fan-out.service';
+import { OutboxRelayService } from './relay/outbox-relay.service';
+import { DEFAULT_EVENTS_WORKER_OPTIONS, EVENTS_WORKER_OPTIONS, EventsWorkerOptions } from './relay/relay-options';
+import { EventsRetentionService } from './retention/events-retention.service';
+
+/**
+ * The worker side, imported by apps/worker only: outbox relay, fan-out to subscribers, retention purge.
+ * Needs APP_CONFIG and the TypeORM connection from the app.
+ */
+@Module({})
+export class EventsWorkerModule {
+  static forRoot(options: Partial<EventsWorkerOptions> = {}): DynamicModule {
+    return {
+      module: EventsWorkerModule,
+      imports: [EventsModule],
+      providers: [
+        { provide: EVENTS_WORKER_OPTIONS, useValue: { ...DEFAULT_EVENTS_WORKER_OPTIONS, ...options } },
+        OutboxRelayService,
+        EventFanOutService,
+        EventsRetentionService,
+      ],
+      exports: [OutboxRelayService, EventFanOutService, EventsRetentionService],
+    };
+  }
+}

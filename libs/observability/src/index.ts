@@ -1,0 +1,5 @@
+export * from './actor';
+export * from './request-context';
+export * from './request-id';
+export * from './logger-options';
+export * from './app-error';

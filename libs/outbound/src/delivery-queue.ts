@@ -1,0 +1,106 @@
+import { JobsOptions, Processor, Queue, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+
+/** A delivery job names one row of a delivery table; the row holds the state, the job only wakes a worker. */
+export interface DeliveryJobData {
+  tenantId: string;
+  deliveryId: string;
+}
+
+export interface DeliveryJob<T extends object = DeliveryJobData> {
+  data: T;
+  /** Unique per intended run (e.g. `<deliveryId>.<attempts>`), so the same wake-up added twice runs once. */
+  jobId: string;
+  delayMs?: number;
+}
+
+/**
+ * Job ids of ordered-delivery rows say why a row is being run, so the same reason added twice runs once:
+ * `<id>.<attempts>` is the next attempt after `attempts` tries (0: the first), `<id>.after.<predecessor>.<n>`
+ * wakes a row whose earlier sibling for the same resource just finished, `<id>.replay.<attempts>` a replay,
+ * `<id>.sweep.<attempts>.<hour>` the sweeper's re-queue of a row whose job was lost (at most hourly).
+ */
+export const orderedJobId = {
+  attempt: (id: string, attempts: number) => `${id}.${attempts}`,
+  after: (id: string, predecessorId: string, predecessorAttempts: number) => `${id}.after.${predecessorId}.${predecessorAttempts}`,
+  replay: (id: string, attempts: number) => `${id}.replay.${attempts}`,
+  sweep: (id: string, attempts: number, at = Date.now()) => `${id}.sweep.${attempts}.${Math.floor(at / 3_600_000)}`,
+};
+
+/**
+ * BullMQ retries only what our own code could not record (Redis or Postgres briefly gone mid-job); the
+ * delivery's own retries are rows with next_attempt_at, rescheduled as new jobs. Completed jobs are kept a
+ * while so a repeated wake-up with the same id is ignored.
+ */
+export const DELIVERY_JOB_OPTIONS: JobsOptions = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: { age: 3600, count: 10000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+};
+
+/**
+ * Producer side. Adding jobs fails at once while Redis is down (no offline queue), so a caller never hangs
+ * on Redis; the rows stay due and the worker's sweep picks them up once Redis is back.
+ */
+export class DeliveryQueue<T extends object = DeliveryJobData> {
+  readonly queue: Queue<T>;
+  private readonly connection: Redis;
+
+  constructor(readonly name: string, redisUrl: string, prefix: string) {
+    this.connection = quiet(new Redis(redisUrl, {
+      connectionName: `${name}-producer`,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      connectTimeout: 2000,
+      retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
+    }));
+    this.queue = quiet(new Queue<T>(name, { connection: this.connection, prefix, defaultJobOptions: DELIVERY_JOB_OPTIONS }));
+  }
+
+  async add(jobs: DeliveryJob<T>[]): Promise<void> {
+    if (jobs.length === 0) return;
+    // BullMQ's typings want the job name as a literal of its generic; 'deliver' is the only name we use.
+    await (this.queue as Queue).addBulk(jobs.map((job) => ({
+      name: 'deliver',
+      data: job.data,
+      opts: { ...DELIVERY_JOB_OPTIONS, jobId: job.jobId, ...(job.delayMs ? { delay: job.delayMs } : {}) },
+    })));
+  }
+
+  async close(): Promise<void> {
+    await this.queue.close();
+    this.connection.disconnect();
+  }
+}
+
+/** Consumer side; graceful close() lets in-flight jobs finish. */
+export class DeliveryWorker<T extends object = DeliveryJobData> {
+  private readonly worker: Worker<T>;
+  private readonly connection: Redis;
+
+  constructor(name: string, redisUrl: string, prefix: string, concurrency: number, processor: Processor<T>) {
+    // BullMQ requires maxRetriesPerRequest null for its blocking connection; it reconnects forever.
+    this.connection = quiet(new Redis(redisUrl, {
+      connectionName: `${name}-worker`,
+      maxRetriesPerRequest: null,
+      retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
+    }));
+    this.worker = quiet(new Worker<T>(name, processor, { connection: this.connection, prefix, concurrency, autorun: false }));
+  }
+
+  start(): void {
+    void this.worker.run();
+  }
+
+  async close(): Promise<void> {
+    await this.worker.close();
+    this.connection.disconnect();
+  }
+}
+
+/** ioredis and BullMQ emit 'error' on every failed reconnect; unhandled, Node would crash the process. */
+function quiet<T extends { on(event: 'error', listener: () => void): unknown }>(emitter: T): T {
+  emitter.on('error', () => undefined);
+  return emitter;
+}

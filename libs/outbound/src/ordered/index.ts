@@ -1,0 +1,5 @@
+export * from './ordered-row';
+export * from './resource-order';
+export * from './claim-row';
+export * from './settle-attempt';
+export * from './overdue-rows';

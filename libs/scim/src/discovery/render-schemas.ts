@@ -1,0 +1,54 @@
+import { AttributeDefinition, listResourceTypes, listSchemas, SchemaDefinition } from '../schema';
+
+export const SCHEMA_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:Schema';
+export const RESOURCE_TYPE_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:ResourceType';
+
+/**
+ * RFC 7643 §7 attribute definitions from the schema constants, the single source the validator,
+ * filter compiler and projection read too. Optional members are omitted rather than null (Entra
+ * fails on null values in /Schemas, MS-TUT).
+ */
+function renderAttribute(attribute: AttributeDefinition): Record<string, unknown> {
+  const body: Record<string, unknown> = {
+    name: attribute.name,
+    type: attribute.type,
+    multiValued: attribute.multiValued,
+    description: attribute.description,
+    required: attribute.required,
+    caseExact: attribute.caseExact,
+    mutability: attribute.mutability,
+    returned: attribute.returned,
+    uniqueness: attribute.uniqueness,
+  };
+  if (attribute.canonicalValues) body.canonicalValues = attribute.canonicalValues;
+  if (attribute.referenceTypes) body.referenceTypes = attribute.referenceTypes;
+  if (attribute.subAttributes) body.subAttributes = attribute.subAttributes.map(renderAttribute);
+  return body;
+}
+
+/** Schema bodies without meta.location (that depends on the request's base URL). */
+export function renderSchema(schema: SchemaDefinition): Record<string, unknown> {
+  return {
+    schemas: [SCHEMA_SCHEMA],
+    id: schema.id,
+    name: schema.name,
+    description: schema.description,
+    attributes: schema.attributes.map(renderAttribute),
+  };
+}
+
+export function renderResourceTypes(): Array<Record<string, unknown>> {
+  return listResourceTypes().map((type) => ({
+    schemas: [RESOURCE_TYPE_SCHEMA],
+    id: type.id,
+    name: type.name,
+    description: type.description,
+    endpoint: type.endpoint,
+    schema: type.schema.id,
+    schemaExtensions: type.schemaExtensions.map((extension) => ({ schema: extension.schema.id, required: extension.required })),
+  }));
+}
+
+export function renderSchemas(): Array<Record<string, unknown>> {
+  return listSchemas().map(renderSchema);
+}

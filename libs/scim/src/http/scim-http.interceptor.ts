@@ -1,0 +1,46 @@
+import { CallHandler, ExecutionContext, Inject, Injectable, Logger, NestInterceptor } from '@nestjs/common';
+import { APP_CONFIG, AppConfig, publicBaseUrl } from '@provisio/config';
+import { AppError } from '@provisio/observability';
+import type { Request } from 'express';
+import { catchError, Observable, throwError } from 'rxjs';
+import { ChangeJournal } from '../changes/change-journal.service';
+import { failedWriteOf } from './failed-write';
+import { ScimHttpRequest } from './scim-context';
+import { toAppError } from './scim-errors';
+import { SCIM_CANONICAL_BASE } from './scim-routes';
+
+/**
+ * Runs around every SCIM handler: fixes the absolute base URL for meta.location, turns the typed
+ * errors of the SCIM logic into AppError, and records rejected writes (4xx) in the audit log.
+ */
+@Injectable()
+export class ScimHttpInterceptor implements NestInterceptor {
+  private readonly logger = new Logger(ScimHttpInterceptor.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly journal: ChangeJournal,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const req = context.switchToHttp().getRequest<Request & ScimHttpRequest>();
+    req.scimBaseUrl = `${publicBaseUrl(req, this.config.publicBaseUrl)}${SCIM_CANONICAL_BASE}`;
+    return next.handle().pipe(
+      catchError((raw: unknown) => {
+        const error = toAppError(raw);
+        if (error instanceof AppError && error.status >= 400 && error.status < 500) this.recordFailure(req, error);
+        return throwError(() => error);
+      }),
+    );
+  }
+
+  private recordFailure(req: Request & ScimHttpRequest, error: AppError): void {
+    const tenantId = req.user?.tenant.id;
+    const id = req.params?.id;
+    const write = failedWriteOf(req.method, req.path, typeof id === 'string' ? id : undefined);
+    if (!tenantId || !write) return;
+    this.journal
+      .recordFailure({ tenantId, ...write, status: error.status, scimType: error.scimType, summary: error.detail.slice(0, 300) })
+      .catch((failure: Error) => this.logger.warn({ err: failure.message }, 'could not audit a rejected SCIM write'));
+  }
+}

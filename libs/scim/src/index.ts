@@ -1,0 +1,5 @@
+export * from './scim.module';
+export * from './schema';
+export { SCIM_LIMITS, ScimLimits } from './http/scim-limits';
+export { ScimContext } from './http/scim-context';
+export { ScimUsersService } from './users/scim-users.service';

@@ -1,0 +1,29 @@
+import { SqlFragment, SqlParams } from '../filter/sql-fragments';
+import { SortPlan } from './compile-sort';
+
+/** The last row of a page: its `cursorValueSql` value (null when it had none) and its id. */
+export interface KeysetPosition {
+  value: string | null;
+  id: string;
+}
+
+/**
+ * Rows after `after` in the plan's order, for cursor pagination (RFC 9865) over (sort key, id).
+ * Spelled out instead of a row comparison because sort keys may be NULL, and NULLs sort last
+ * ascending and first descending.
+ */
+export function keysetPredicate(plan: SortPlan, after: KeysetPosition, firstParam = 1): SqlFragment {
+  const params = new SqlParams(firstParam);
+  const key = plan.expression;
+  const id = plan.idExpression;
+  const idParam = `${params.add(after.id)}::uuid`;
+  const beyond = plan.direction === 'ASC' ? '>' : '<';
+  if (after.value === null) {
+    const sql = plan.direction === 'ASC' ? `(${key} IS NULL AND ${id} > ${idParam})` : `((${key} IS NULL AND ${id} < ${idParam}) OR ${key} IS NOT NULL)`;
+    return { sql, params: params.values };
+  }
+  const valueParam = `${params.add(after.value)}::${plan.valueType}`;
+  const later = `${key} ${beyond} ${valueParam} OR (${key} = ${valueParam} AND ${id} ${beyond} ${idParam})`;
+  const sql = plan.direction === 'ASC' ? `(${later} OR ${key} IS NULL)` : `(${later})`;
+  return { sql, params: params.values };
+}

@@ -1,0 +1,41 @@
+import { Module } from '@nestjs/common';
+import { PassportModule } from '@nestjs/passport';
+import { AuditModule } from '@provisio/audit';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OAuthClientsAdminController } from './admin/oauth-clients-admin.controller';
+import { TenantsAdminController } from './admin/tenants-admin.controller';
+import { TokensAdminController } from './admin/tokens-admin.controller';
+import { AdminTokenGuard } from './auth/admin-token.guard';
+import { BearerAuthenticator } from './auth/bearer-authenticator.service';
+import { ScimBearerGuard } from './auth/scim-bearer.guard';
+import { ScimBearerStrategy } from './auth/scim-bearer.strategy';
+import { OAuthClientSecretEntity } from './oauth/oauth-client-secret.entity';
+import { OAuthClientEntity } from './oauth/oauth-client.entity';
+import { OAuthClientsService } from './oauth/oauth-clients.service';
+import { OAuthTokenController } from './oauth/oauth-token.controller';
+import { TokenEndpointService } from './oauth/token-endpoint.service';
+import { TenantEntity } from './tenants/tenant.entity';
+import { TenantsService } from './tenants/tenants.service';
+import { ApiTokenEntity } from './tokens/api-token.entity';
+import { ApiTokensService } from './tokens/api-tokens.service';
+
+@Module({
+  imports: [
+    AuditModule,
+    PassportModule,
+    TypeOrmModule.forFeature([TenantEntity, ApiTokenEntity, OAuthClientEntity, OAuthClientSecretEntity]),
+  ],
+  controllers: [TenantsAdminController, TokensAdminController, OAuthClientsAdminController, OAuthTokenController],
+  providers: [
+    TenantsService,
+    ApiTokensService,
+    OAuthClientsService,
+    TokenEndpointService,
+    BearerAuthenticator,
+    ScimBearerStrategy,
+    ScimBearerGuard,
+    AdminTokenGuard,
+  ],
+  exports: [TenantsService, ApiTokensService, OAuthClientsService, ScimBearerGuard, ScimBearerStrategy, AdminTokenGuard, BearerAuthenticator],
+})
+export class TenancyModule {}

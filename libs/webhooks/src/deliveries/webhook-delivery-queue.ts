@@ -1,0 +1,31 @@
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@provisio/config';
+import { DeliveryJob, DeliveryQueue, orderedJobId } from '@provisio/outbound';
+
+/** Never rename: jobs in flight carry the queue name. */
+export const WEBHOOK_DELIVERY_QUEUE = 'webhook-deliveries';
+
+/** Job ids say why a delivery is run (see orderedJobId), so the same reason added twice runs once. */
+export const deliveryJobId = orderedJobId;
+
+@Injectable()
+export class WebhookDeliveryQueue implements OnModuleDestroy {
+  private readonly queue: DeliveryQueue;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.queue = new DeliveryQueue(WEBHOOK_DELIVERY_QUEUE, config.redisUrl, config.queuePrefix);
+  }
+
+  add(jobs: DeliveryJob[]): Promise<void> {
+    return this.queue.add(jobs);
+  }
+
+  /** For ops endpoints and dashboards. */
+  get bullQueue() {
+    return this.queue.queue;
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.queue.close();
+  }
+}
