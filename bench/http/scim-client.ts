@@ -31,7 +31,7 @@ export class ScimClient {
     return `${new URL(this.baseUrl).pathname.replace(/\/$/, '')}${path}`;
   }
 
-  async send<T = any>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown, bearer = this.token): Promise<TimedResponse<T>> {
+  async send<T = Record<string, unknown>>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown, bearer = this.token): Promise<TimedResponse<T>> {
     const started = performance.now();
     const headers: Record<string, string> = { authorization: `Bearer ${bearer}`, accept: SCIM_JSON };
     if (body !== undefined) headers['content-type'] = SCIM_JSON;

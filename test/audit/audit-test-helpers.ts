@@ -1,4 +1,5 @@
 import { AuditWriter } from '@provisio/audit';
+import { AuditEventRow } from '../../libs/audit/src/query/audit-event-row';
 import { TestApp } from '../support/test-app';
 
 export function auditWriter(t: TestApp): AuditWriter {
@@ -6,7 +7,7 @@ export function auditWriter(t: TestApp): AuditWriter {
 }
 
 /** Events of a tenant straight from the table, oldest first. */
-export async function storedEvents(t: TestApp, tenantId: string): Promise<Array<Record<string, any>>> {
+export async function storedEvents(t: TestApp, tenantId: string): Promise<AuditEventRow[]> {
   return t.dataSource.query(`SELECT * FROM audit_events WHERE tenant_id = $1 ORDER BY sequence`, [tenantId]);
 }
 

@@ -30,7 +30,7 @@ describe('webhook delivery', () => {
     const user = await scimCreateUser(t, tenant);
     await waitFor(() => receiver.to('/signed').length === 1, 10000, 'the delivery');
     const [req] = receiver.to('/signed');
-    const event = new Webhook(hook.secret).verify(req.body, req.headers as Record<string, string>) as Record<string, any>;
+    const event = new Webhook(hook.secret).verify(req.body, req.headers as Record<string, string>) as { id: string; data: Record<string, unknown> };
     expect(event).toEqual(expect.objectContaining({ type: 'user.created', tenantId: tenant.id, sequence: expect.any(Number) }));
     expect(event.data).toEqual(expect.objectContaining({ resourceType: 'User', id: user.id }));
     expect(req.headers['webhook-id']).toBe(event.id);

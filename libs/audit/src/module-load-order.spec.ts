@@ -7,7 +7,9 @@ import { GUARDS_METADATA, MODULE_METADATA, PARAMTYPES_METADATA } from '@nestjs/c
  * decorator or an injection token undefined at class definition, which this catches.
  */
 describe('loading @provisio/audit and @provisio/tenancy', () => {
-  const check = (audit: any, tenancy: any) => {
+  type AuditLib = typeof import('@provisio/audit');
+  type TenancyLib = typeof import('@provisio/tenancy');
+  const check = (audit: AuditLib, tenancy: TenancyLib) => {
     expect(Reflect.getMetadata(MODULE_METADATA.IMPORTS, tenancy.TenancyModule)).toContain(audit.AuditModule);
     expect(Reflect.getMetadata(PARAMTYPES_METADATA, tenancy.TenantsService)).toContain(audit.AuditWriter);
     const adminModule = audit.AuditAdminModule;
@@ -17,15 +19,15 @@ describe('loading @provisio/audit and @provisio/tenancy', () => {
 
   it('works with tenancy loaded first', () => {
     jest.isolateModules(() => {
-      const tenancy = require('@provisio/tenancy');
-      check(require('@provisio/audit'), tenancy);
+      const tenancy = jest.requireActual<TenancyLib>('@provisio/tenancy');
+      check(jest.requireActual<AuditLib>('@provisio/audit'), tenancy);
     });
   });
 
   it('works with audit loaded first', () => {
     jest.isolateModules(() => {
-      const audit = require('@provisio/audit');
-      check(audit, require('@provisio/tenancy'));
+      const audit = jest.requireActual<AuditLib>('@provisio/audit');
+      check(audit, jest.requireActual<TenancyLib>('@provisio/tenancy'));
     });
   });
 });

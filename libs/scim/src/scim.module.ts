@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@provisio/audit';
-import { APP_CONFIG, AppConfig } from '@provisio/config';
+import { APP_CONFIG } from '@provisio/config';
 import { EventsModule } from '@provisio/events';
 import { TenancyModule } from '@provisio/tenancy';
 import { ScimBulkController } from './bulk/scim-bulk.controller';

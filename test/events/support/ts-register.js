@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- plain CommonJS preloaded with `node -r` */
 // Lets a plain `node` child process run our TypeScript (for tests that kill a worker process): compiles .ts
 // with the same swc settings as jest.config.js and resolves the @provisio/<lib> aliases.
 const Module = require('node:module');
