@@ -120,19 +120,19 @@ describe('audit events from SCIM requests', () => {
       groupId = res.body.id;
     });
     expect(created.map((e) => e.action)).toEqual(['group.created', 'group.members.added']);
-    expect(created[1].changes).toEqual([expect.objectContaining({ path: `members[value eq "${u1.id}"]`, op: 'add' })]);
+    expect(created[1].changes).toEqual([expect.objectContaining({ path: `members[value eq "${u1.id}" and type eq "User"]`, op: 'add' })]);
 
     const added = await eventsOf(tenant, () =>
       t.http.patch(`/scim/v2/Groups/${groupId}`).set(scim(tenant)).send({ schemas: [PATCH_OP], Operations: [{ op: 'add', path: 'members', value: [{ value: u2.id }] }] }).expect((r) => expect([200, 204]).toContain(r.status)),
     );
     expect(added.map((e) => [e.action, e.resourceName])).toEqual([['group.members.added', 'Engineering']]);
-    expect(added[0].changes).toEqual([expect.objectContaining({ path: `members[value eq "${u2.id}"]`, op: 'add' })]);
+    expect(added[0].changes).toEqual([expect.objectContaining({ path: `members[value eq "${u2.id}" and type eq "User"]`, op: 'add' })]);
 
     const removed = await eventsOf(tenant, () =>
       t.http.patch(`/scim/v2/Groups/${groupId}`).set(scim(tenant)).send({ schemas: [PATCH_OP], Operations: [{ op: 'remove', path: `members[value eq "${u1.id}"]` }] }).expect((r) => expect([200, 204]).toContain(r.status)),
     );
     expect(removed.map((e) => e.action)).toEqual(['group.members.removed']);
-    expect(removed[0].changes).toEqual([expect.objectContaining({ path: `members[value eq "${u1.id}"]`, op: 'remove' })]);
+    expect(removed[0].changes).toEqual([expect.objectContaining({ path: `members[value eq "${u1.id}" and type eq "User"]`, op: 'remove' })]);
 
     const deleted = await eventsOf(tenant, () => t.http.delete(`/scim/v2/Groups/${groupId}`).set(scim(tenant)).expect(204));
     expect(deleted.map((e) => e.action)).toContain('group.deleted');

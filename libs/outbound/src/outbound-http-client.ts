@@ -34,6 +34,7 @@ export interface OutboundClientOptions {
 export class OutboundHttpClient {
   readonly policy: AddressPolicy;
   private readonly agent: Agent;
+  private closing?: Promise<void>;
 
   constructor(options: OutboundClientOptions) {
     this.policy = new AddressPolicy(options.allowList);
@@ -58,8 +59,10 @@ export class OutboundHttpClient {
     }
   }
 
+  /** Idempotent: an application context closed twice runs its destroy hooks twice. */
   close(): Promise<void> {
-    return this.agent.close();
+    this.closing ??= this.agent.close();
+    return this.closing;
   }
 
   /** net.connect does not call `lookup` for an IP address, so literal hosts are checked here. */

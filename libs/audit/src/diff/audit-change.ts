@@ -1,7 +1,7 @@
 /**
  * One attribute-level change. Paths use SCIM notation (RFC 7644 §3.10 and §3.5.2): `name.givenName`,
  * `emails[value eq "a@example.com" and type eq "work"].primary`,
- * `urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value`, `members[value eq "<id>"]`.
+ * `urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value`, `members[value eq "<id>" and type eq "User"]`.
  */
 export interface AuditChange {
   path: string;

@@ -8,7 +8,7 @@ type Json = unknown;
  * Multi-valued attributes are compared as sets, not by position: IdPs reorder emails and members freely.
  * Complex values are matched by `value` (plus `type` when present), or by `type` alone (addresses), so a
  * changed sub-attribute shows as `emails[value eq "a@x" and type eq "work"].primary`; a value that is
- * added or removed shows whole at `members[value eq "<id>"]`. Anything else is matched on its whole content.
+ * added or removed shows whole at `members[value eq "<id>" and type eq "User"]`. Anything else is matched on its whole content.
  */
 export function diffArrays(path: string, before: Json[], after: Json[], secret: boolean, out: AuditChange[]): void {
   const b = keyed(before);
