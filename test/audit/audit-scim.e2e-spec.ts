@@ -1,6 +1,6 @@
 import { buildScimUser, createTenant, TestTenant } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
-import { admin } from './audit-test-helpers';
+import { admin, eventually } from './audit-test-helpers';
 
 const SCIM = 'application/scim+json';
 const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
@@ -40,11 +40,14 @@ describe('audit events from SCIM requests', () => {
     const res = await t.http.get(`/admin/v1/tenants/${tenant.id}/audit-events`).query({ limit: '1' }).set(admin(t)).expect(200);
     return res.body.items[0]?.sequence ?? 0;
   };
-  /** Runs one request and returns exactly the events it wrote. */
-  const eventsOf = async (tenant: TestTenant, act: () => Promise<unknown>): Promise<Event[]> => {
+  /**
+   * Runs one request and returns exactly the events it wrote. Failures are recorded just after the response,
+   * so when the request had some, pass how many events to wait for.
+   */
+  const eventsOf = async (tenant: TestTenant, act: () => Promise<unknown>, expected = 0): Promise<Event[]> => {
     const before = await headSequence(tenant);
     await act();
-    return eventsSince(tenant, before);
+    return eventually(() => eventsSince(tenant, before), (events) => events.length >= expected);
   };
   const createUser = async (tenant: TestTenant, overrides: Record<string, unknown> = {}) =>
     (await t.http.post('/scim/v2/Users').set(scim(tenant)).send(buildScimUser(overrides)).expect(201)).body;
@@ -143,6 +146,7 @@ describe('audit events from SCIM requests', () => {
     const user = await createUser(tenant);
     const events = await eventsOf(tenant, () =>
       t.http.post('/scim/v2/Users').set(scim(tenant)).send(buildScimUser({ userName: user.userName.toUpperCase(), password: 'Leaky-pw-1!' })).expect(409),
+      1,
     );
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ action: 'user.created', outcome: 'failure', status: 409, changes: null });
@@ -169,7 +173,7 @@ describe('audit events from SCIM requests', () => {
         ],
       }).expect(200);
       expect(res.body.Operations.map((op: { status: string }) => op.status)).toEqual(['201', expect.stringMatching(/^4/), '201']);
-    });
+    }, 3);
     const successes = events.filter((e) => e.outcome === 'success');
     expect(successes.map((e) => [e.action, e.resourceName])).toEqual([['user.created', first.userName], ['user.created', last.userName]]);
     expect(events.filter((e) => e.resourceId === group.id && e.outcome === 'success')).toEqual([]);

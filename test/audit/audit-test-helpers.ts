@@ -12,3 +12,17 @@ export async function storedEvents(t: TestApp, tenantId: string): Promise<AuditE
 }
 
 export const admin = (t: TestApp) => ({ Authorization: `Bearer ${t.adminToken}` });
+
+/**
+ * SCIM records a rejected write after answering the client (its own short transaction, not awaited by the
+ * request), so a test that reads the log right after a 4xx polls until the event is there. Gives up after
+ * `attempts` tries and returns what it last saw, so the caller's assertion reports the difference.
+ */
+export async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, attempts = 100): Promise<T> {
+  let value = await read();
+  for (let i = 1; i < attempts && !done(value); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    value = await read();
+  }
+  return value;
+}
