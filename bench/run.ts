@@ -5,6 +5,7 @@ import { parseOptions } from './cli/parse-options';
 import { ScimClient } from './http/scim-client';
 import { machineInfo } from './report/machine';
 import { printResult } from './report/print-result';
+import { eventsScenario } from './scenarios/events.scenario';
 import { groupsScenario } from './scenarios/groups.scenario';
 import { lookupsScenario } from './scenarios/lookups.scenario';
 import { pagingScenario } from './scenarios/paging.scenario';
@@ -22,6 +23,7 @@ const SCENARIO_RUNNERS: Record<ScenarioName, Scenario> = {
   patch: patchScenario,
   paging: pagingScenario,
   groups: groupsScenario,
+  events: eventsScenario,
 };
 
 function context(options: BenchOptions, runId: string, apiPid: number | undefined, opened: TenantSession[]): ScenarioContext {

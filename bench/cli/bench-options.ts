@@ -1,4 +1,4 @@
-export const SCENARIOS = ['sync', 'lookups', 'patch', 'paging', 'groups'] as const;
+export const SCENARIOS = ['sync', 'lookups', 'patch', 'paging', 'groups', 'events'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export interface BenchOptions {
@@ -20,6 +20,11 @@ export interface BenchOptions {
   patchRequests: number;
   pagingUsers: number;
   groupMembers: number;
+  /** Users written in the events scenario's full-load phase and again in its backlog phase. */
+  eventCount: number;
+  /** The events scenario's light load: users created per second, and how many. */
+  lightRate: number;
+  lightEvents: number;
   /** Every scenario phase stops after this many seconds even if its count is not reached. */
   maxSeconds: number;
   keepTenants: boolean;

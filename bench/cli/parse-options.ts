@@ -15,6 +15,9 @@ const USAGE = `usage: npm run bench -- [${SCENARIOS.join('|')} ...] [flags]
   --patches N           PATCH requests (default 3000)
   --paging-users N      users paged through (default 100000 with --database-url, else 2000)
   --group-size N        members the group grows to (default 10000)
+  --events N            users written per phase of the events scenario (default 3000)
+  --light-rate N        events scenario light load, users per second (default 20)
+  --light-events N      users written at light load (default 300)
   --max-seconds N       time bound of each phase (default 120)
   --keep                keep the bench tenants (default: delete them at the end)
   --label NAME          suffix of the result file (default: "baseline" or "api")`;
@@ -56,11 +59,12 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
   const baseline = flags.has('--baseline');
   const databaseUrl = str('--database-url', 'DATABASE_URL');
   const known = new Set(['--base-url', '--admin-token', '--scim-token', '--baseline', '--database-url', '--api-pid', '--users',
-    '--concurrency', '--lookups', '--small', '--large', '--patches', '--paging-users', '--group-size', '--max-seconds', '--keep', '--label']);
+    '--concurrency', '--lookups', '--small', '--large', '--patches', '--paging-users', '--group-size', '--events', '--light-rate', '--light-events', '--max-seconds', '--keep', '--label']);
   for (const name of flags.keys()) if (!known.has(name)) throw new Error(`unknown flag ${name}\n${USAGE}`);
 
   const options: BenchOptions = {
-    scenarios: scenarios.length > 0 ? scenarios : baseline ? ['sync'] : [...SCENARIOS],
+    // events starts a worker on the API's database, so it runs by default only when that database is known.
+    scenarios: scenarios.length > 0 ? scenarios : baseline ? ['sync'] : SCENARIOS.filter((s) => s !== 'events' || databaseUrl),
     baseUrl: loopbackOnly(str('--base-url', 'BENCH_BASE_URL') ?? 'http://127.0.0.1:3000'),
     baseline,
     adminToken: str('--admin-token', 'ADMIN_TOKEN'),
@@ -75,12 +79,18 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     patchRequests: int('--patches', 3000),
     pagingUsers: int('--paging-users', databaseUrl ? 100_000 : 2000),
     groupMembers: int('--group-size', 10_000),
+    eventCount: int('--events', 3000),
+    lightRate: int('--light-rate', 20),
+    lightEvents: int('--light-events', 300),
     maxSeconds: int('--max-seconds', 120),
     keepTenants: flags.has('--keep'),
     label: str('--label') ?? (baseline ? 'baseline' : 'api'),
     resultsDir: join(__dirname, '..', '..', '..', 'bench', 'results'),
   };
   if (baseline && options.scenarios.some((s) => s !== 'sync')) throw new Error('--baseline implements only the sync scenario');
+  if (options.scenarios.includes('events') && (!databaseUrl || options.scimToken)) {
+    throw new Error('the events scenario needs DATABASE_URL (its worker uses the API\'s database) and a tenant it creates (no --scim-token)');
+  }
   if (!options.scimToken && !options.adminToken) throw new Error('set ADMIN_TOKEN (or --admin-token) so the bench can create its tenant');
   return options;
 }

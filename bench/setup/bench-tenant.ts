@@ -30,3 +30,13 @@ export async function createBenchTenant(baseUrl: string, adminToken: string, sce
 export async function deleteBenchTenant(baseUrl: string, adminToken: string, tenant: BenchTenant): Promise<void> {
   if (tenant.id) await adminCall(baseUrl, adminToken, 'DELETE', `/admin/v1/tenants/${tenant.id}`);
 }
+
+/** A webhook endpoint of the bench tenant, subscribed to every event type (the API must allow the receiver's host). */
+export async function createBenchWebhook(baseUrl: string, adminToken: string, tenant: BenchTenant, url: string): Promise<string> {
+  if (!tenant.id) throw new Error('the events scenario needs a tenant it created (no --scim-token)');
+  const webhook = await adminCall<{ id: string }>(baseUrl, adminToken, 'POST', `/admin/v1/tenants/${tenant.id}/webhooks`, {
+    url,
+    description: 'npm run bench events: local receiver',
+  });
+  return webhook.id;
+}

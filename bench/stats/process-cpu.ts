@@ -62,6 +62,12 @@ export interface CpuSnapshot {
 
 const ms = (ticks: number): number => (ticks * 1000) / TICKS_PER_SECOND;
 
+/** CPU (user + system) one process has used so far, in ms; 0 once it has gone. */
+export function processCpuMs(pid: number | undefined): number {
+  const stat = pid ? readStat(pid) : undefined;
+  return stat ? ms(stat.utime + stat.stime) : 0;
+}
+
 export function cpuSnapshot(apiPid: number | undefined, database: string | undefined): CpuSnapshot {
   const api = apiPid ? readStat(apiPid) : undefined;
   let all = 0;
