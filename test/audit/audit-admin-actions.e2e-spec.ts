@@ -1,11 +1,13 @@
 import { createTenant } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
-import { admin } from './audit-test-helpers';
+import { admin, storedEvents } from './audit-test-helpers';
 
 describe('audit events for admin actions', () => {
   let t: TestApp;
+  const logLines: string[] = [];
   beforeAll(async () => {
-    t = await startTestApp();
+    // Webhook targets on loopback are allowed here; log lines are kept to see the tenant deletion record.
+    t = await startTestApp({ OUTBOUND_ALLOWED_HOSTS: '127.0.0.1', LOG_LEVEL: 'info' }, { write: (line: string) => void logLines.push(line) });
   });
   afterAll(() => t.close());
 
@@ -22,6 +24,38 @@ describe('audit events for admin actions', () => {
     expect(updated.actor).toEqual({ type: 'admin' });
     expect(updated.requestId).toBeTruthy();
     expect(created).toMatchObject({ resourceId: tenant.id, resourceName: tenant.name, outcome: 'success', sequence: 1 });
+  });
+
+  it('records a rename and a suspension as one tenant.updated each, under the new name', async () => {
+    const tenant = await createTenant(t);
+    const renamed = `${tenant.name}-eu`;
+    await t.http.patch(`/admin/v1/tenants/${tenant.id}`).set(admin(t)).send({ name: renamed }).expect(200);
+    await t.http.patch(`/admin/v1/tenants/${tenant.id}`).set(admin(t)).send({ status: 'suspended' }).expect(200);
+    const [suspended, rename] = (await events(tenant.id, { action: 'tenant.updated' })).items;
+    expect(rename).toMatchObject({ resourceName: renamed, changes: [{ path: 'name', op: 'replace', before: tenant.name, after: renamed }] });
+    expect(suspended).toMatchObject({ resourceName: renamed, changes: [{ path: 'status', op: 'replace', before: 'active', after: 'suspended' }] });
+  });
+
+  it('records a tenant deletion in the application log, since the tenant\'s audit log goes with it', async () => {
+    const tenant = await createTenant(t);
+    const res = await t.http.delete(`/admin/v1/tenants/${tenant.id}`).set(admin(t)).set('X-Request-Id', 'req-delete-tenant').expect(204);
+    expect(res.headers['x-request-id']).toBe('req-delete-tenant');
+    const deletion = logLines.map((line) => JSON.parse(line)).find((entry) => entry.action === 'tenant.deleted' && entry.tenantId === tenant.id);
+    expect(deletion).toMatchObject({ msg: 'audit: tenant.deleted', tenantName: tenant.name, actor: { type: 'admin' }, requestId: 'req-delete-tenant' });
+    expect(await storedEvents(t, tenant.id)).toEqual([]);
+  });
+
+  it('records webhook endpoint create, update and delete with a diff and never the signing secret', async () => {
+    const tenant = await createTenant(t);
+    const base = `/admin/v1/tenants/${tenant.id}/webhooks`;
+    const created = (await t.http.post(base).set(admin(t)).send({ url: 'http://127.0.0.1:9/a', description: 'HR' }).expect(201)).body;
+    await t.http.patch(`${base}/${created.id}`).set(admin(t)).send({ url: 'http://127.0.0.1:9/b' }).expect(200);
+    await t.http.delete(`${base}/${created.id}`).set(admin(t)).expect(204);
+    const page = await events(tenant.id, { resourceId: created.id });
+    expect(page.items.map((e: { action: string }) => e.action)).toEqual(['webhook.deleted', 'webhook.updated', 'webhook.created']);
+    expect(page.items.every((e: { actor: object; resourceType: string }) => e.resourceType === 'Webhook' && JSON.stringify(e.actor) === '{"type":"admin"}')).toBe(true);
+    expect(page.items[1].changes).toContainEqual({ path: 'url', op: 'replace', before: 'http://127.0.0.1:9/a', after: 'http://127.0.0.1:9/b' });
+    expect(JSON.stringify(page)).not.toContain(created.secret.slice('whsec_'.length));
   });
 
   it('records token creation and revocation without the secret, and nothing for a repeated revoke', async () => {
