@@ -56,4 +56,43 @@ describe('audit event pagination', () => {
     expect(second.body.nextCursor).toBeNull();
     expect([...first.body.items, ...second.body.items].every((e: { resourceId: string }) => e.resourceId === 'u-0')).toBe(true);
   });
+
+  it('never skips or repeats with several writers in parallel, a filter and a time range', async () => {
+    const tenant = await createTenant(t);
+    const write = (n: number) =>
+      t.dataSource.transaction(async (tx) => {
+        await auditWriter(t).record(tx, { tenantId: tenant.id, action: n % 3 ? 'user.updated' : 'group.updated', resourceType: n % 3 ? 'User' : 'Group', resourceId: `r-${n}` });
+        // Holds the chain lock a moment before committing, so the other writers queue behind it.
+        await tx.query(`SELECT pg_sleep(0.002)`);
+      });
+    for (let n = 0; n < 30; n++) await write(n);
+    const from = (await storedEvents(t, tenant.id))[10].occurred_at.toISOString();
+
+    let writing = true;
+    let written = 0;
+    const writers = Array.from({ length: 4 }, async (_, w) => {
+      while (writing) await write(100 * (w + 1) + written++);
+    });
+
+    const seen: Array<{ id: string; sequence: number; resourceType: string }> = [];
+    let cursor: string | null | undefined;
+    do {
+      const page = await t.http
+        .get(`/admin/v1/tenants/${tenant.id}/audit-events`)
+        .query({ resourceType: 'User', from, limit: '4', ...(cursor ? { cursor } : {}) })
+        .set(admin(t))
+        .expect(200);
+      seen.push(...page.body.items);
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    writing = false;
+    await Promise.all(writers);
+
+    expect(written).toBeGreaterThan(0);
+    expect(new Set(seen.map((e) => e.id)).size).toBe(seen.length);
+    expect(seen.every((e) => e.resourceType === 'User')).toBe(true);
+    const stored = (await storedEvents(t, tenant.id))
+      .filter((e) => e.resource_type === 'User' && e.occurred_at.toISOString() >= from && Number(e.sequence) <= seen[0].sequence);
+    expect(seen.map((e) => e.id)).toEqual(stored.reverse().map((e) => e.id));
+  });
 });
