@@ -1,3 +1,5 @@
+import { unstorableText } from '../resource-model/storable-text';
+
 export type TokenKind = 'word' | 'string' | 'number' | '(' | ')' | '[' | ']' | '.' | 'end';
 
 export interface Token {
@@ -67,9 +69,14 @@ function closingQuote(source: string, start: number, fail: (detail: string) => n
 
 /** compValue strings are JSON strings (RFC 7644 §3.4.2.2 refers to RFC 7159), escapes included. */
 function decodeString(text: string, position: number, fail: (detail: string) => never): string {
+  let decoded: string;
   try {
-    return JSON.parse(text) as string;
+    decoded = JSON.parse(text) as string;
   } catch {
     return fail(`Invalid string literal at position ${position}: not a JSON string (check escapes and control characters)`);
   }
+  // No stored value can hold these, and Postgres rejects them as parameters.
+  const unstorable = unstorableText(decoded);
+  if (unstorable) return fail(`Invalid string literal at position ${position}: it contains ${unstorable}`);
+  return decoded;
 }

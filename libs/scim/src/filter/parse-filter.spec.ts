@@ -101,6 +101,8 @@ describe('parseFilter', () => {
     ['(userName eq "a"', "Expected ')' at position 17"],
     ['userName eq "a)', 'Unterminated string starting at position 13'],
     ['title eq "\\x"', 'Invalid string literal at position 10'],
+    ['title eq "a\\u0000"', 'Invalid string literal at position 10: it contains the NUL character'],
+    ['title eq "\\ud800"', 'Invalid string literal at position 10: it contains a lone UTF-16 surrogate'],
     ['emails[type eq "work"', "Expected ']' closing the value filter at position 22"],
     ['emails[type[value eq "a"] eq "b"]', 'Value filters cannot nest (position 12)'],
     ['name.givenName.x eq "a"', "Invalid attribute path 'name.givenName.x' at position 1"],

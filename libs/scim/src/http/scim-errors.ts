@@ -8,16 +8,27 @@ import { ScimValidationError } from '../resource-model/scim-validation-error';
 export function toAppError(error: unknown): unknown {
   if (error instanceof AppError) return error;
   if (error instanceof ScimValidationError) return new AppError(error.status, error.detail, error.scimType);
-  if (isInvalidTextRepresentation(error)) {
-    // A value Postgres cannot cast (e.g. a malformed dateTime that slipped past validation) is the client's.
-    return new AppError(400, 'A value in the request has an invalid format', 'invalidValue');
+  const code = postgresCode(error);
+  if (code !== undefined && CLIENT_VALUE_CODES.has(code)) {
+    // A value Postgres cannot take (a malformed dateTime or a character it cannot store that slipped
+    // past validation, an index entry too large) is the client's: a 400, never a 500.
+    return new AppError(400, 'A value in the request has an invalid format or is too large to store', 'invalidValue');
   }
   return error;
 }
 
-function isInvalidTextRepresentation(error: unknown): boolean {
-  const code = (error as { code?: string; driverError?: { code?: string } }).code ?? (error as { driverError?: { code?: string } }).driverError?.code;
-  return code === '22P02' || code === '22007' || code === '22008';
+/**
+ * 22P02 invalid_text_representation, 22007 invalid_datetime_format, 22008 datetime_field_overflow,
+ * 22P05 untranslatable_character and 22021 character_not_in_repertoire (U+0000 in jsonb or text),
+ * 54000 program_limit_exceeded (index row size).
+ */
+const CLIENT_VALUE_CODES = new Set(['22P02', '22007', '22008', '22P05', '22021', '54000']);
+
+function postgresCode(error: unknown): string | undefined {
+  if (error === null || typeof error !== 'object') return undefined;
+  const { code, driverError } = error as { code?: unknown; driverError?: { code?: unknown } };
+  const found = typeof code === 'string' ? code : driverError?.code;
+  return typeof found === 'string' ? found : undefined;
 }
 
 export class ScimNotFoundError extends AppError {

@@ -1,6 +1,7 @@
 import { ResourceTypeName } from '../schema';
 import { cloneJson, jsonEqual, JsonObject } from '../resource-model/json-value';
 import { resourceSchemas } from '../validation/check-schemas';
+import { assertIndexedLengths } from '../validation/indexed-lengths';
 import { assertRequiredAttributes, dropEmptyExtensions } from '../validation/required-attributes';
 import { applyOperation } from './apply-operation';
 import { MembershipChange } from './membership-change';
@@ -38,6 +39,7 @@ export function applyPatch(resourceType: ResourceTypeName, current: JsonObject, 
   for (const operation of operations) applyOperation(resourceType, state, operation);
   dropEmptyExtensions(resourceType, state.resource);
   assertRequiredAttributes(resourceType, state.resource, 'mutability');
+  assertIndexedLengths(resourceType, state.resource);
   state.resource.schemas = resourceSchemas(resourceType, state.resource);
   const result: PatchResult = { resource: state.resource, changed: !jsonEqual(current, state.resource), memberChanges: state.memberChanges };
   if (state.password !== undefined) result.password = state.password;

@@ -42,6 +42,8 @@ describe('coerceSimpleValue', () => {
     ['binary', 'not base64!'],
     ['string', 42],
     ['string', ['a']],
+    ['string', 'a\u0000b'],
+    ['reference', 'x\uD800'],
   ] as const)('rejects the %s value %p with invalidValue', (type, raw) => {
     expect(() => coerceSimpleValue(of(type), raw, 'x')).toThrow(ScimValidationError);
     expect(() => coerceSimpleValue(of(type), raw, 'x')).toThrow(expect.objectContaining({ scimType: 'invalidValue' }));

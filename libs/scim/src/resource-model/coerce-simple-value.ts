@@ -1,5 +1,6 @@
 import { AttributeDefinition } from '../schema';
 import { invalidValue } from './scim-validation-error';
+import { unstorableText } from './storable-text';
 
 // xsd:dateTime (RFC 7643 §2.3.5): date, "T", time with optional fraction, optional zone.
 const XSD_DATE_TIME = /^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/;
@@ -42,6 +43,8 @@ function coerceBoolean(raw: unknown, label: string): boolean | undefined {
 function checkedString(raw: unknown, label: string, kind: string, valid: (s: string) => boolean): string | undefined {
   if (raw === '') return undefined;
   if (typeof raw !== 'string' || !valid(raw)) throw invalidValue(`${label} must be ${kind}`);
+  const unstorable = unstorableText(raw);
+  if (unstorable) throw invalidValue(`${label} must not contain ${unstorable}`);
   return raw;
 }
 

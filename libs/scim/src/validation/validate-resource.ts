@@ -6,6 +6,7 @@ import { coerceGroupMembers, GroupMember, isMembershipAttribute } from '../resou
 import { isJsonObject, JsonObject } from '../resource-model/json-value';
 import { invalidSyntax, invalidValue } from '../resource-model/scim-validation-error';
 import { checkSchemas, resourceSchemas } from './check-schemas';
+import { assertIndexedLengths } from './indexed-lengths';
 import { assertRequiredAttributes, dropEmptyExtensions } from './required-attributes';
 
 export interface ValidatedResource {
@@ -34,6 +35,7 @@ export function validateResource(resourceType: ResourceTypeName, body: unknown):
   }
   dropEmptyExtensions(resourceType, result.resource);
   assertRequiredAttributes(resourceType, result.resource);
+  assertIndexedLengths(resourceType, result.resource);
   result.resource = { schemas: resourceSchemas(resourceType, result.resource), ...result.resource };
   return result;
 }

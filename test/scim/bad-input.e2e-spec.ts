@@ -1,0 +1,104 @@
+import fc from 'fast-check';
+import { schemasOf } from '@provisio/scim';
+import { buildScimUser, createTenant, TestTenant, uniqueName } from '../support/factories';
+import { startTestApp, TestApp } from '../support/test-app';
+import { ERROR_SCHEMA, GROUP_SCHEMA, patchOp, scim } from './scim-test-client';
+
+type Reply = { status: number; body: Record<string, unknown> };
+
+/** Every attribute path a client can name: core and extension attributes, URN-qualified, and their sub-attributes. */
+function attributePaths(resourceType: 'User' | 'Group'): string[] {
+  const paths: string[] = [];
+  for (const [index, schema] of schemasOf(resourceType).entries()) {
+    const prefix = index === 0 ? '' : `${schema.id}:`;
+    for (const attribute of schema.attributes) {
+      paths.push(`${prefix}${attribute.name}`);
+      for (const sub of attribute.subAttributes ?? []) paths.push(`${prefix}${attribute.name}.${sub.name}`);
+    }
+  }
+  return paths;
+}
+
+/** JSON of every type, plus the strings that broke storage before: U+0000, lone surrogates, values past the index limit. */
+const hostileValue = fc.oneof(
+  fc.jsonValue({ maxDepth: 2 }),
+  fc.constantFrom('a\u0000b', 'x\uD800', '\uDC00', 'True', 'false', '', ' ', 'bulkId:x', 'x'.repeat(600), '2026-13-45T99:00:00Z', '1e999'),
+  fc.array(fc.record({ value: fc.jsonValue({ maxDepth: 1 }), type: fc.constantFrom('work', 'home', 5, null), primary: fc.constantFrom(true, 'True', 'yes', null) }), { maxLength: 2 }),
+);
+
+/** A deterministic sample, so a failure names a reproducible value. */
+const samples = (count: number, seed: number) => fc.sample(hostileValue, { numRuns: count, seed });
+
+describe('SCIM bad input: never a 500, always a SCIM error', () => {
+  let t: TestApp;
+  let tenant: TestTenant;
+  beforeAll(async () => {
+    t = await startTestApp();
+    tenant = await createTenant(t);
+  });
+  afterAll(() => t.close());
+
+  const expectHandled = (res: Reply, what: string) => {
+    if (res.status >= 500) throw new Error(`${what} answered ${res.status}: ${JSON.stringify(res.body).slice(0, 300)}`);
+    if (res.status >= 400) {
+      expect(res.body).toMatchObject({ schemas: [ERROR_SCHEMA], status: String(res.status), detail: expect.any(String) });
+    }
+  };
+
+  it('answers every User attribute holding arbitrary JSON with 2xx or a 4xx SCIM error on POST, PUT and PATCH', async () => {
+    const client = scim(t, tenant);
+    const user = (await client.post('/Users', buildScimUser()).expect(201)).body;
+    let seed = 1;
+    for (const path of attributePaths('User')) {
+      for (const value of samples(3, seed++)) {
+        const what = `${path} = ${JSON.stringify(value)?.slice(0, 80)}`;
+        expectHandled(await client.post('/Users', { ...buildScimUser(), [path]: value }), `POST ${what}`);
+        expectHandled(await client.put(`/Users/${user.id}`, { ...buildScimUser({ userName: user.userName }), [path]: value }), `PUT ${what}`);
+        expectHandled(await client.patch(`/Users/${user.id}`, patchOp({ op: 'replace', path, value })), `PATCH replace ${what}`);
+        expectHandled(await client.patch(`/Users/${user.id}`, patchOp({ op: 'Add', value: { [path]: value } })), `PATCH no-path ${what}`);
+      }
+    }
+    await client.get(`/Users/${user.id}`).expect(200);
+  });
+
+  it('answers every Group attribute holding arbitrary JSON with 2xx or a 4xx SCIM error on POST, PUT and PATCH', async () => {
+    const client = scim(t, tenant);
+    const group = (await client.post('/Groups', { schemas: [GROUP_SCHEMA], displayName: uniqueName('g') }).expect(201)).body;
+    let seed = 1000;
+    for (const path of attributePaths('Group')) {
+      for (const value of samples(4, seed++)) {
+        const what = `${path} = ${JSON.stringify(value)?.slice(0, 80)}`;
+        expectHandled(await client.post('/Groups', { schemas: [GROUP_SCHEMA], displayName: uniqueName('g'), [path]: value }), `POST ${what}`);
+        expectHandled(await client.put(`/Groups/${group.id}`, { schemas: [GROUP_SCHEMA], displayName: group.displayName, [path]: value }), `PUT ${what}`);
+        expectHandled(await client.patch(`/Groups/${group.id}`, patchOp({ op: 'add', path, value })), `PATCH add ${what}`);
+      }
+    }
+  });
+
+  it('answers arbitrary query parameters and PATCH envelopes with 2xx or a 4xx SCIM error', async () => {
+    const client = scim(t, tenant);
+    const user = (await client.post('/Users', buildScimUser()).expect(201)).body;
+    const text = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('userName eq "a\\u0000"', 'title eq "\\ud800"', 'emails[type eq "work"', '9'.repeat(400), 'name.', 'urn:x:y'));
+    for (const [index, value] of fc.sample(text, { numRuns: 60, seed: 7 }).entries()) {
+      const param = ['filter', 'sortBy', 'attributes', 'excludedAttributes', 'count', 'startIndex', 'cursor', 'sortOrder'][index % 8];
+      expectHandled(await client.get(`/Users?${param}=${encodeURIComponent(value)}`), `GET ?${param}=${value}`);
+      expectHandled(await client.get(`/Groups?${param}=${encodeURIComponent(value)}`), `GET /Groups?${param}=${value}`);
+    }
+    for (const envelope of fc.sample(fc.jsonValue({ maxDepth: 3 }), { numRuns: 40, seed: 11 })) {
+      expectHandled(await client.patch(`/Users/${user.id}`, envelope), `PATCH body ${JSON.stringify(envelope).slice(0, 80)}`);
+      expectHandled(await client.patch(`/Users/${user.id}`, patchOp(envelope as object)), `PATCH operation ${JSON.stringify(envelope).slice(0, 80)}`);
+      expectHandled(await client.post('/Bulk', envelope), `Bulk body ${JSON.stringify(envelope).slice(0, 80)}`);
+    }
+  });
+
+  it('rejects values Postgres cannot store with 400 invalidValue naming the attribute', async () => {
+    const client = scim(t, tenant);
+    const nul = await client.post('/Users', buildScimUser({ title: 'a\u0000b' })).expect(400);
+    expect(nul.body).toMatchObject({ scimType: 'invalidValue', detail: expect.stringMatching(/title.*U\+0000/) });
+    const long = await client.post('/Users', buildScimUser({ userName: `${'u'.repeat(600)}@example.com` })).expect(400);
+    expect(long.body).toMatchObject({ scimType: 'invalidValue', detail: expect.stringMatching(/userName.*512/) });
+    const filter = await client.get(`/Users?filter=${encodeURIComponent('userName eq "a\\u0000"')}`).expect(400);
+    expect(filter.body.scimType).toBe('invalidFilter');
+    await client.post('/Users', buildScimUser({ userName: `${'u'.repeat(500)}@x.io` })).expect(201);
+  });
+});
