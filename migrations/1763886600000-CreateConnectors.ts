@@ -20,6 +20,8 @@ export class CreateConnectors1763886600000 implements MigrationInterface {
         enabled boolean NOT NULL DEFAULT true,
         last_success_at timestamptz,
         last_failure_at timestamptz,
+        -- Why the latest failed attempt failed (status and the store's detail); never a token.
+        last_error text,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (tenant_id, id)

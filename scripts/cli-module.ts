@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule } from '@provisio/config';
+import { ConnectorsCliModule } from '@provisio/connectors';
 import { DatabaseModule } from '@provisio/database';
 import { TenancyModule } from '@provisio/tenancy';
 import { loadMigrations } from '../migrations';
@@ -14,6 +15,7 @@ export class CliModule {
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot({ url: config.databaseUrl, migrations: loadMigrations(), runMigrations: true, applicationName: 'provisio-cli', poolSize: 2 }),
         TenancyModule,
+        ConnectorsCliModule,
       ],
     };
   }

@@ -4,6 +4,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppError, runWithRequestContext } from '@provisio/observability';
 import { ConfigError, loadConfig } from '@provisio/config';
+import { ConnectorResyncRunner, ConnectorResyncsService } from '@provisio/connectors';
 import { ApiTokensService, OAuthClientsService, TenantsService } from '@provisio/tenancy';
 import { CliModule } from './cli-module';
 import { devDatabase } from './dev-database';
@@ -13,7 +14,8 @@ const USAGE = `Usage: npm run cli -- <command>
   tenant:list                        list tenants
   token:create TENANT [DESCRIPTION]  create a SCIM token (TENANT = id or name); printed once
   token:revoke TENANT TOKEN_ID       revoke a SCIM token
-  oauth-client:create TENANT         create an OAuth client; prints client id and secret once`;
+  oauth-client:create TENANT         create an OAuth client; prints client id and secret once
+  connector:resync TENANT CONNECTOR  reconcile a downstream store with our state now (no worker needed)`;
 
 type Command = (app: INestApplicationContext, args: string[]) => Promise<void>;
 
@@ -41,6 +43,15 @@ const COMMANDS: Record<string, Command> = {
     const tenant = await app.get(TenantsService).getByIdOrName(tenantRef ?? '');
     const created = await app.get(OAuthClientsService).create(tenant.id, 'created by cli');
     console.log(`client id:     ${created.client.clientId}\nclient secret: ${created.clientSecret}   (shown once)\nexpires:       ${created.secret.expiresAt.toISOString()}`);
+  },
+  'connector:resync': async (app, [tenantRef, connectorId = '']) => {
+    const tenant = await app.get(TenantsService).getByIdOrName(tenantRef ?? '');
+    const resyncs = app.get(ConnectorResyncsService);
+    const resync = await resyncs.request(tenant.id, connectorId);
+    await app.get(ConnectorResyncRunner).run(tenant.id, connectorId, resync.id).catch(() => undefined); // recorded on the resync row
+    const finished = await resyncs.get(tenant.id, connectorId, resync.id);
+    if (finished.status !== 'succeeded') throw new AppError(502, `resync ${resync.id} failed: ${finished.error}`);
+    console.log(`resync id: ${resync.id}\nsummary:   ${JSON.stringify(finished.summary)}`);
   },
 };
 

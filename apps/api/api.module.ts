@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuditAdminModule } from '@provisio/audit';
 import { AppConfig, ConfigModule } from '@provisio/config';
+import { ConnectorsModule } from '@provisio/connectors';
 import { DatabaseModule } from '@provisio/database';
 import { EventsAdminModule } from '@provisio/events';
 import { loggerOptions } from '@provisio/observability';
@@ -32,6 +33,7 @@ export class ApiModule {
         AuditAdminModule,
         EventsAdminModule,
         WebhooksModule,
+        ConnectorsModule,
       ],
     };
   }

@@ -3,6 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { AuditWorkerModule } from '@provisio/audit';
 import { AppConfig, ConfigModule } from '@provisio/config';
+import { ConnectorsWorkerModule } from '@provisio/connectors';
 import { DatabaseModule } from '@provisio/database';
 import { EventsWorkerModule, EventsWorkerOptions } from '@provisio/events';
 import { loggerOptions } from '@provisio/observability';
@@ -39,6 +40,7 @@ export class WorkerModule {
         DiscoveryModule,
         EventsWorkerModule.forRoot(events),
         WebhooksWorkerModule,
+        ConnectorsWorkerModule,
         AuditWorkerModule,
       ],
       providers: [WorkerStatusReporter],

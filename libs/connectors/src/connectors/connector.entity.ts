@@ -32,6 +32,9 @@ export class ConnectorEntity {
   @Column('timestamptz', { name: 'last_failure_at', nullable: true })
   lastFailureAt: Date | null;
 
+  @Column('text', { name: 'last_error', nullable: true })
+  lastError: string | null;
+
   @Column('timestamptz', { name: 'created_at', default: () => 'now()' })
   createdAt: Date;
 

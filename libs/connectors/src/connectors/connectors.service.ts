@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditWriter } from '@provisio/audit';
 import { isUuid } from '@provisio/database';
-import { checkTargetUrl, OutboundHttpClient, SecretBox } from '@provisio/outbound';
+import { AddressPolicy, checkTargetUrl, OutboundHttpClient, OutboundTargetError, SecretBox } from '@provisio/outbound';
 import { TenantsService } from '@provisio/tenancy';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConnectorEntity, ConnectorType } from './connector.entity';
@@ -35,7 +35,7 @@ export class ConnectorsService {
 
   async create(tenantId: string, input: NewConnector): Promise<ConnectorEntity> {
     await this.tenants.get(tenantId);
-    const baseUrl = normalizeBaseUrl((await checkTargetUrl(input.baseUrl, this.outbound.policy)).toString());
+    const baseUrl = await checkBaseUrl(input.baseUrl, this.outbound.policy);
     return this.dataSource.transaction(async (tx) => {
       const [{ id }] = await tx.query(`SELECT gen_random_uuid() AS id`);
       await tx.insert(ConnectorEntity, tx.create(ConnectorEntity, {
@@ -60,8 +60,7 @@ export class ConnectorsService {
 
   async update(tenantId: string, id: string, changes: ConnectorChanges): Promise<ConnectorEntity> {
     await this.tenants.get(tenantId);
-    const baseUrl = changes.baseUrl === undefined ? undefined
-      : normalizeBaseUrl((await checkTargetUrl(changes.baseUrl, this.outbound.policy)).toString());
+    const baseUrl = changes.baseUrl === undefined ? undefined : await checkBaseUrl(changes.baseUrl, this.outbound.policy);
     return this.dataSource.transaction(async (tx) => {
       const before = await this.find(tx, tenantId, id, true);
       const set: Partial<ConnectorEntity> = { updatedAt: new Date() };
@@ -108,9 +107,14 @@ export class ConnectorsService {
   }
 }
 
-/** `https://store.example.com/scim/v2/` and `.../scim/v2` are the same base. */
-function normalizeBaseUrl(url: string): string {
-  return url.replace(/\/+$/, '');
+/**
+ * SSRF policy at configuration time (the client checks again on every connection), and a plain base: paths
+ * are appended to it, so a query or fragment would swallow them. `…/scim/v2/` and `…/scim/v2` are the same base.
+ */
+async function checkBaseUrl(raw: string, policy: AddressPolicy): Promise<string> {
+  const url = await checkTargetUrl(raw, policy);
+  if (url.search || url.hash) throw new OutboundTargetError('baseUrl must not contain a query or fragment');
+  return url.toString().replace(/\/+$/, '');
 }
 
 /** What the audit log keeps of a connector: never the token. */

@@ -47,6 +47,17 @@ export class LocalDirectory {
     return rows.map(groupResource);
   }
 
+  /** Which of these ids are still live users or groups here (resync deletes the store's copies of the rest). */
+  async liveIds(type: 'User' | 'Group', ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const table = type === 'User' ? 'scim_users' : 'scim_groups';
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT id FROM ${table} WHERE tenant_id = $1 AND id = ANY ($2::uuid[]) AND deleted_at IS NULL`,
+      [this.tenantId, ids],
+    );
+    return new Set(rows.map((row) => row.id));
+  }
+
   async members(groupId: string): Promise<{ id: string; type: 'User' | 'Group' }[]> {
     const rows: { member_id: string; member_type: 'User' | 'Group' }[] = await this.db.query(
       `SELECT member_id, member_type FROM scim_group_members WHERE tenant_id = $1 AND group_id = $2`,

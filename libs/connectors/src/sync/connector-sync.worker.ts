@@ -1,0 +1,37 @@
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@provisio/config';
+import { DeliveryJobData, DeliveryWorker } from '@provisio/outbound';
+import { ConnectorResyncRunner } from '../resync/connector-resync.runner';
+import { CONNECTOR_RESYNC_QUEUE, CONNECTOR_SYNC_QUEUE, ResyncJobData } from './connector-queues';
+import { ConnectorSyncService } from './connector-sync.service';
+
+/** I/O bound like webhooks; different connectors and resources never wait on each other. */
+const SYNC_CONCURRENCY = 20;
+/** A resync walks a whole tenant: a couple at a time per worker is plenty. */
+const RESYNC_CONCURRENCY = 2;
+
+/** Processes connector sync and resync jobs in apps/worker. Shutdown waits for in-flight jobs to be recorded. */
+@Injectable()
+export class ConnectorSyncWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+  private syncs?: DeliveryWorker;
+  private resyncs?: DeliveryWorker<ResyncJobData>;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly sync: ConnectorSyncService,
+    private readonly resync: ConnectorResyncRunner,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const { redisUrl, queuePrefix } = this.config;
+    this.syncs = new DeliveryWorker<DeliveryJobData>(CONNECTOR_SYNC_QUEUE, redisUrl, queuePrefix, SYNC_CONCURRENCY, (job) => this.sync.run(job.data));
+    this.resyncs = new DeliveryWorker<ResyncJobData>(CONNECTOR_RESYNC_QUEUE, redisUrl, queuePrefix, RESYNC_CONCURRENCY,
+      (job) => this.resync.run(job.data.tenantId, job.data.connectorId, job.data.resyncId));
+    this.syncs.start();
+    this.resyncs.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([this.syncs?.close(), this.resyncs?.close()]);
+  }
+}

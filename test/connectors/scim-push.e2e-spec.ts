@@ -1,0 +1,122 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { startTestWorker, waitFor } from '../events/support/test-worker';
+import { buildScimUser, createTenant, TestTenant, uniqueName } from '../support/factories';
+import { startTestApp, TestApp } from '../support/test-app';
+import { patchOp, scim } from '../scim/scim-test-client';
+import {
+  addMembers, CONNECTOR_TEST_ENV, createConnector, findGroup, findUser, getConnector, listen, memberIds, removeMember, ScimResource, settled,
+} from './support/connector-helpers';
+
+/**
+ * Tenant A pushes into tenant B of the same server through a SCIM push connector: what an IdP provisions
+ * into A (in Entra's request shapes) must show up in B, ids and memberships translated.
+ */
+describe('SCIM push connector into a second tenant', () => {
+  let t: TestApp;
+  let worker: INestApplicationContext;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    t = await startTestApp(CONNECTOR_TEST_ENV);
+    baseUrl = await listen(t);
+    worker = await startTestWorker(t.config, []);
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await t?.close();
+  });
+
+  async function pair(): Promise<{ a: TestTenant; b: TestTenant; connectorId: string }> {
+    const a = await createTenant(t);
+    const b = await createTenant(t);
+    const connector = await createConnector(t, a.id, { type: 'scim', baseUrl, token: b.token, description: 'tenant B' });
+    return { a, b, connectorId: connector.id };
+  }
+
+  async function createUser(tenant: TestTenant, overrides: Record<string, unknown> = {}): Promise<ScimResource> {
+    return (await scim(t, tenant).post('/Users', buildScimUser(overrides)).expect(201)).body;
+  }
+
+  it('provisions users, a group with members, member changes, deactivation and deletion into tenant B', async () => {
+    const { a, b, connectorId } = await pair();
+    const alice = await createUser(a);
+    const bob = await createUser(a);
+    const displayName = uniqueName('Engineering');
+    const group: ScimResource = (await scim(t, a).post('/Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName, externalId: uniqueName('ext'), members: [] }).expect(201)).body;
+    await scim(t, a).patch(`/Groups/${group.id}`, addMembers([alice.id, bob.id])).expect(204);
+
+    // Both members arrive in B's group, under B's ids.
+    let bAlice: ScimResource | undefined;
+    let bBob: ScimResource | undefined;
+    await waitFor(async () => {
+      bAlice = await findUser(t, b, alice.userName!);
+      bBob = await findUser(t, b, bob.userName!);
+      return memberIds(await findGroup(t, b, displayName)).length === 2;
+    }, 20000, 'the group with two members in B');
+    expect(bAlice).toEqual(expect.objectContaining({ externalId: alice.id, active: true }));
+    expect(bAlice!.id).not.toBe(alice.id);
+    expect(memberIds(await findGroup(t, b, displayName))).toEqual([bAlice!.id, bBob!.id].sort());
+
+    // Entra's remove form, then its deactivation (string "False") and a delete.
+    await scim(t, a).patch(`/Groups/${group.id}`, removeMember(bob.id)).expect(204);
+    await scim(t, a).patch(`/Users/${alice.id}`, patchOp({ op: 'Replace', path: 'active', value: 'False' })).expect(200);
+    await scim(t, a).delete(`/Users/${bob.id}`).expect(204);
+
+    await waitFor(async () => (await findUser(t, b, bob.userName!)) === undefined && (await findUser(t, b, alice.userName!))?.active === false,
+      20000, 'bob deleted and alice deactivated in B');
+    expect(memberIds(await findGroup(t, b, displayName))).toEqual([bAlice!.id]);
+    expect((await findGroup(t, b, displayName))!.externalId).toBe(group.id);
+
+    // users: 2 created, 1 deactivated, 1 deleted; group: created, members added, member removed
+    const state = await settled(t, a.id, connectorId, 7);
+    expect(state.sync.succeeded).toBe(7);
+    expect(state.sync).toEqual(expect.objectContaining({ pending: 0, dead: 0, lastError: null, mapped: { users: 1, groups: 1 } }));
+    expect(state.sync.lastSuccessAt).not.toBeNull();
+  });
+
+  it('renames and deletes a group in B when it changes in A', async () => {
+    const { a, b, connectorId } = await pair();
+    const displayName = uniqueName('Sales');
+    const group: ScimResource = (await scim(t, a).post('/Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName }).expect(201)).body;
+    await scim(t, a).patch(`/Groups/${group.id}`, patchOp({ op: 'Replace', path: 'displayName', value: `${displayName} EMEA` })).expect(204);
+    await waitFor(async () => (await findGroup(t, b, `${displayName} EMEA`)) !== undefined, 20000, 'the renamed group in B');
+    await scim(t, a).delete(`/Groups/${group.id}`).expect(204);
+    await waitFor(async () => (await findGroup(t, b, `${displayName} EMEA`)) === undefined, 20000, 'the group gone from B');
+    expect((await settled(t, a.id, connectorId, 3)).sync.mapped).toEqual({ users: 0, groups: 0 });
+  });
+
+  it('links a user that already exists in B (409 on create) instead of duplicating it', async () => {
+    const { a, b, connectorId } = await pair();
+    const userName = `${uniqueName('preexisting')}@example.com`;
+    const existing = await createUser(b, { userName, title: 'before' });
+    const ours = await createUser(a, { userName: userName.toUpperCase(), title: 'after' });
+    await waitFor(async () => (await findUser(t, b, userName))?.externalId === ours.id, 20000, 'the existing user linked and updated');
+    const res = await scim(t, b).get(`/Users?filter=${encodeURIComponent(`userName eq "${userName}"`)}`).expect(200);
+    expect(res.body.totalResults).toBe(1);
+    expect(res.body.Resources[0]).toEqual(expect.objectContaining({ id: existing.id, title: 'after' }));
+    expect((await settled(t, a.id, connectorId, 1)).sync.mapped.users).toBe(1);
+  });
+
+  it('marks syncs dead with the reason when the store refuses the token, and shows it in the sync state', async () => {
+    const a = await createTenant(t);
+    const connector = await createConnector(t, a.id, { type: 'scim', baseUrl, token: 'scim_not-a-valid-token' });
+    await createUser(a);
+    const state = await settled(t, a.id, connector.id, 1);
+    expect(state.sync).toEqual(expect.objectContaining({ dead: 1, pending: 0, mapped: { users: 0, groups: 0 } }));
+    expect(state.sync.lastError).toMatch(/POST \/Users answered 401/);
+    expect(state.sync.lastFailureAt).not.toBeNull();
+  });
+
+  it('applies nothing while disabled', async () => {
+    const { a, b, connectorId } = await pair();
+    await t.http.patch(`/admin/v1/tenants/${a.id}/connectors/${connectorId}`).auth(t.adminToken, { type: 'bearer' }).send({ enabled: false }).expect(200);
+    // A second, enabled connector into tenant C proves the event was fanned out while the first was disabled.
+    const c = await createTenant(t);
+    await createConnector(t, a.id, { type: 'scim', baseUrl, token: c.token });
+    const user = await createUser(a);
+    await waitFor(async () => (await findUser(t, c, user.userName!)) !== undefined, 20000, 'the user via the enabled connector');
+    expect((await getConnector(t, a.id, connectorId)).sync).toEqual(expect.objectContaining({ pending: 0, succeeded: 0, dead: 0 }));
+    expect(await findUser(t, b, user.userName!)).toBeUndefined();
+  });
+});
