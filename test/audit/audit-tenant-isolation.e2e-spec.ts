@@ -50,7 +50,8 @@ describe("audit log tenant isolation", () => {
     expect(all.items.map((e) => e.id).sort()).toEqual(ownIds);
     expect(all.items.every((e) => e.tenantId === b.id)).toBe(true);
     // Filters naming A's resource, userName, externalId and token find nothing in B.
-    for (const query of [{ resourceId: userOfA.id }, { userName: userOfA.userName }, { externalId: userOfA.externalId }, { actor: a.tokenId }]) {
+    const foreign: Array<Record<string, string>> = [{ resourceId: userOfA.id }, { userName: userOfA.userName }, { externalId: userOfA.externalId }, { actor: a.tokenId }];
+    for (const query of foreign) {
       expect((await list(b, query)).items).toEqual([]);
     }
     // A cursor taken from A's longer chain pages B's own events only.

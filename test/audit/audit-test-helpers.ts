@@ -6,8 +6,11 @@ export function auditWriter(t: TestApp): AuditWriter {
   return t.app.get(AuditWriter, { strict: false });
 }
 
+/** A row as SELECT * returns it, with the generated actor_id the API does not show. */
+export type StoredEvent = AuditEventRow & { actor_id: string | null };
+
 /** Events of a tenant straight from the table, oldest first. */
-export async function storedEvents(t: TestApp, tenantId: string): Promise<AuditEventRow[]> {
+export async function storedEvents(t: TestApp, tenantId: string): Promise<StoredEvent[]> {
   return t.dataSource.query(`SELECT * FROM audit_events WHERE tenant_id = $1 ORDER BY sequence`, [tenantId]);
 }
 
