@@ -34,6 +34,12 @@ export class LatencyRecorder {
     this.unexpected.set(status, (this.unexpected.get(status) ?? 0) + 1);
   }
 
+  /** Takes another recorder's samples and errors (phases measured apart, reported together). */
+  merge(other: LatencyRecorder): void {
+    this.samples.push(...other.samples);
+    for (const [status, n] of other.unexpected) this.unexpected.set(status, (this.unexpected.get(status) ?? 0) + n);
+  }
+
   get count(): number {
     return this.samples.length;
   }
