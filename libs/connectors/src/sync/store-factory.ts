@@ -25,6 +25,8 @@ export class StoreFactory {
     switch (target.type) {
       case 'scim':
         return new ScimPushConnector(new ScimPushClient(this.http, target.baseUrl, token));
+      default:
+        throw new Error(`Unknown connector type ${String(target.type)}`);
     }
   }
 }
