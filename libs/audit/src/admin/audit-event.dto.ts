@@ -9,38 +9,44 @@ export class AuditChangeDto {
 }
 
 export class AuditEventDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ format: 'uuid' }) tenantId: string;
+  @ApiProperty({ format: 'uuid', example: '0b6a3c1e-5f2d-4a8e-9c41-7d2e8f9a1b35' }) id: string;
+  @ApiProperty({ format: 'uuid', example: '9d1f2c7a-3e4b-4c5d-8e6f-0a1b2c3d4e5f' }) tenantId: string;
   @ApiProperty({ example: 42, description: 'Position in the tenant chain, gapless from 1' }) sequence: number;
   @ApiProperty({ example: '2026-11-23T09:30:00.123Z' }) occurredAt: string;
-  @ApiProperty({ example: 'user.updated' }) action: string;
-  @ApiProperty({ enum: ['success', 'failure'] }) outcome: string;
+  @ApiProperty({ example: 'user.updated', description: 'See docs/audit.md for the list: user.*, group.*, tenant.*, token.*, oauth_client.*, webhook.*, connector.*' }) action: string;
+  @ApiProperty({ enum: ['success', 'failure'], example: 'success' }) outcome: string;
   @ApiPropertyOptional({ example: 409, nullable: true }) status: number | null;
   @ApiPropertyOptional({ example: 'uniqueness', nullable: true }) scimType: string | null;
   @ApiProperty({ example: 'User' }) resourceType: string;
-  @ApiPropertyOptional({ nullable: true }) resourceId: string | null;
-  @ApiPropertyOptional({ example: 'bjensen@example.com', nullable: true }) resourceName: string | null;
-  @ApiPropertyOptional({ nullable: true }) externalId: string | null;
-  @ApiProperty({ example: { type: 'token', tokenId: '6f1c…', tokenPrefix: 'scim_Ab12', tokenKind: 'static' } }) actor: object;
-  @ApiPropertyOptional({ nullable: true }) requestId: string | null;
-  @ApiPropertyOptional({ nullable: true }) clientIp: string | null;
-  @ApiPropertyOptional({ nullable: true }) userAgent: string | null;
-  @ApiPropertyOptional({ nullable: true }) summary: string | null;
+  @ApiPropertyOptional({ nullable: true, example: '2819c223-7f76-453a-919d-413861904646', description: 'id of the User, Group, token, ... at the time' }) resourceId: string | null;
+  @ApiPropertyOptional({ example: 'bjensen@example.com', nullable: true, description: 'userName, displayName, token prefix, ... at the time' }) resourceName: string | null;
+  @ApiPropertyOptional({ nullable: true, example: '701984' }) externalId: string | null;
+  @ApiProperty({
+    description: 'Who acted: `{type:"token", tokenId, tokenPrefix, tokenKind}` for a SCIM token or OAuth client, `{type:"admin"}`, or `{type:"system", job}`',
+    example: { type: 'token', tokenId: '4c7e9b1a-2d3f-4e5a-8b6c-9d0e1f2a3b4c', tokenPrefix: 'scim_Ab12', tokenKind: 'static' },
+  }) actor: object;
+  @ApiPropertyOptional({ nullable: true, example: '3f2b6c1d-8e9a-4b7c-a1d2-e3f4a5b6c7d8', description: 'X-Request-Id of the request, also in the application log' }) requestId: string | null;
+  @ApiPropertyOptional({ nullable: true, example: '20.190.128.17' }) clientIp: string | null;
+  @ApiPropertyOptional({ nullable: true, example: 'Azure AD SCIM Client' }) userAgent: string | null;
+  @ApiPropertyOptional({ nullable: true, example: null, description: 'A short, safe description; for a failure the error detail (never the request body)' }) summary: string | null;
   @ApiProperty({ example: 0, description: 'Failures of the same tenant, actor and status left out by the rate limit before this one' }) suppressed: number;
-  @ApiPropertyOptional({ type: [AuditChangeDto], nullable: true }) changes: AuditChangeDto[] | null;
-  @ApiProperty({ description: 'SHA-256 chain hash, hex' }) hash: string;
+  @ApiPropertyOptional({
+    type: [AuditChangeDto], nullable: true,
+    description: 'Attribute-level diff of the resource (for PATCH the resulting change); secrets show as "[redacted]"; null on failures',
+  }) changes: AuditChangeDto[] | null;
+  @ApiProperty({ description: 'SHA-256 chain hash, hex', example: '5d41402abc4b2a76b9719d911017c592ae5f6c1e9b0d3a8f7e6c5b4a39281706' }) hash: string;
 }
 
 export class AuditEventPageDto {
   @ApiProperty({ type: [AuditEventDto] }) items: AuditEventDto[];
-  @ApiPropertyOptional({ nullable: true, example: '1234' }) nextCursor: string | null;
+  @ApiPropertyOptional({ nullable: true, example: '1234', description: 'Pass as `cursor` for the next (older) page; null on the last page' }) nextCursor: string | null;
 }
 
 export class ChainVerificationDto {
-  @ApiProperty() ok: boolean;
-  @ApiProperty({ example: 1200 }) checked: number;
-  @ApiPropertyOptional({ nullable: true }) firstBrokenEventId: string | null;
-  @ApiPropertyOptional({ example: 'event 17 does not match its hash' }) reason?: string;
-  @ApiProperty({ example: 1200 }) headSequence: number;
-  @ApiPropertyOptional({ nullable: true }) headHash: string | null;
+  @ApiProperty({ example: true, description: 'Every stored event matches its hash and follows its predecessor' }) ok: boolean;
+  @ApiProperty({ example: 1200, description: 'Events recomputed (from the retention anchor, or the first event, to the head)' }) checked: number;
+  @ApiPropertyOptional({ nullable: true, example: null, description: 'The first event that does not match; null when ok, or when events at the end are missing' }) firstBrokenEventId: string | null;
+  @ApiPropertyOptional({ example: 'event 17 does not match its hash', description: 'Only when not ok' }) reason?: string;
+  @ApiProperty({ example: 1200, description: 'Sequence of the newest event' }) headSequence: number;
+  @ApiPropertyOptional({ nullable: true, example: '5d41402abc4b2a76b9719d911017c592ae5f6c1e9b0d3a8f7e6c5b4a39281706', description: 'Hash of the newest event: keep it elsewhere to detect a rewrite of the whole chain later' }) headHash: string | null;
 }

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces } from '@nestjs/swagger';
 import { AdminApi } from '@provisio/tenancy';
 import type { Response } from 'express';
 import { ChainVerifier } from '../chain/chain-verifier.service';
@@ -10,8 +10,17 @@ import { AuditEventsService } from '../query/audit-events.service';
 import { AuditEventDto, AuditEventPageDto, ChainVerificationDto } from './audit-event.dto';
 import { ExportAuditEventsQueryDto, ListAuditEventsQueryDto, toFilters } from './audit-events-query.dto';
 
+const TENANT_ID = { name: 'tenantId', format: 'uuid', description: 'Tenant id (POST /admin/v1/tenants returns it)', example: '9d1f2c7a-3e4b-4c5d-8e6f-0a1b2c3d4e5f' };
+const EXPORT_EXAMPLE_NDJSON =
+  '{"id":"0b6a3c1e-…","sequence":41,"occurredAt":"2026-11-02T09:30:00.123Z","action":"user.created","outcome":"success","resourceType":"User","resourceName":"bjensen@example.com",…}\n' +
+  '{"id":"7e21d9f4-…","sequence":42,"occurredAt":"2026-11-02T09:31:12.004Z","action":"user.updated",…}\n';
+const EXPORT_EXAMPLE_CSV =
+  'sequence,id,occurredAt,action,outcome,status,scimType,resourceType,resourceId,resourceName,externalId,actorType,actorId,actorPrefix,requestId,clientIp,userAgent,summary,suppressed,changes,hash\n' +
+  '42,7e21d9f4-…,2026-11-02T09:31:12.004Z,user.updated,success,,,User,2819c223-…,bjensen@example.com,701984,token,4c7e9b1a-…,scim_Ab12,3f2b6c1d-…,20.190.128.17,Azure AD SCIM Client,,0,"[{""path"":""title"",""op"":""add"",""after"":""Lead""}]",5d41402a…\n';
+
 @AdminApi('Admin: audit log')
-@ApiNotFoundResponse({ description: 'Unknown tenant or event' })
+@ApiParam(TENANT_ID)
+@ApiNotFoundResponse({ description: 'Unknown tenant, or an event of another tenant' })
 @Controller('admin/v1/tenants/:tenantId/audit-events')
 export class AuditEventsAdminController {
   constructor(
@@ -21,24 +30,59 @@ export class AuditEventsAdminController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Search the audit log, newest first; follow nextCursor for older events' })
-  @ApiOkResponse({ type: AuditEventPageDto })
+  @ApiOperation({
+    summary: 'Search the audit log, newest first; follow nextCursor for older events',
+    description:
+      'Filters combine with AND. Time bounds are ISO 8601 (from inclusive, to exclusive). Pages are keyset-paginated on the ' +
+      "tenant's sequence number, so events written while you page never make a page skip or repeat one.\n\n" +
+      'Examples: `?resourceId={userId}` (everything that happened to a user), `?userName=bjensen@example.com`, ' +
+      '`?actor={tokenId}&from=2026-11-16T00:00:00Z&to=2026-11-23T00:00:00Z` (what a token did last week), `?outcome=failure`.',
+  })
+  @ApiOkResponse({ type: AuditEventPageDto, description: 'A page of events, newest first' })
+  @ApiBadRequestResponse({ description: 'A malformed filter, time, cursor or limit' })
   list(@Param('tenantId') tenantId: string, @Query() query: ListAuditEventsQueryDto): Promise<AuditEventPageDto> {
     return this.events.list(tenantId, toFilters(query), query.limit ?? 50, query.cursor ? Number(query.cursor) : undefined);
   }
 
   // Declared before ':eventId' so Express does not read "verify" or "export" as an event id.
   @Get('verify')
-  @ApiOperation({ summary: "Recompute the tenant's hash chain and report the first event that does not match" })
-  @ApiOkResponse({ type: ChainVerificationDto })
+  @ApiOperation({
+    summary: "Recompute the tenant's hash chain and report the first event that does not match",
+    description:
+      'Walks the chain from the retention anchor (or the first event) to the head in one consistent snapshot. Any hand edit ' +
+      'of a stored event, a deleted event or a missing newest event makes `ok` false.',
+  })
+  @ApiOkResponse({
+    type: ChainVerificationDto,
+    description: 'The verification result (200 also when the chain is broken: read `ok`)',
+    examples: {
+      intact: { summary: 'Intact chain', value: { ok: true, checked: 1200, firstBrokenEventId: null, headSequence: 1200, headHash: '5d41402a…' } },
+      edited: {
+        summary: 'A row edited by hand',
+        value: { ok: false, checked: 17, firstBrokenEventId: '0b6a3c1e-5f2d-4a8e-9c41-7d2e8f9a1b35', reason: 'event 17 does not match its hash', headSequence: 1200, headHash: '5d41402a…' },
+      },
+    },
+  })
   verify(@Param('tenantId') tenantId: string): Promise<ChainVerificationDto> {
     return this.verifier.verify(tenantId);
   }
 
   @Get('export')
-  @ApiOperation({ summary: 'Stream a time range of the audit log, oldest first, as NDJSON or CSV' })
+  @ApiOperation({
+    summary: 'Stream a time range of the audit log, oldest first, as NDJSON or CSV',
+    description:
+      'Streams in batches of 1,000 events as fast as the client reads, so any range can be exported. Events written after ' +
+      'the export started are not included. Example: `?format=csv&from=2026-10-01T00:00:00Z&to=2026-11-01T00:00:00Z` (October).',
+  })
   @ApiProduces('application/x-ndjson', 'text/csv')
-  @ApiOkResponse({ description: 'One event per line (NDJSON) or row (CSV)' })
+  @ApiOkResponse({
+    description: 'One event per line (NDJSON, the same fields as the list) or row (CSV, with a header row)',
+    content: {
+      'application/x-ndjson': { schema: { type: 'string' }, example: EXPORT_EXAMPLE_NDJSON },
+      'text/csv': { schema: { type: 'string' }, example: EXPORT_EXAMPLE_CSV },
+    },
+  })
+  @ApiBadRequestResponse({ description: 'Unknown format or a malformed time' })
   async export(@Param('tenantId') tenantId: string, @Query() query: ExportAuditEventsQueryDto, @Res() res: Response): Promise<void> {
     const format = query.format ?? 'ndjson';
     const chunks = await this.exporter.open(tenantId, format, query.from ? new Date(query.from) : undefined, query.to ? new Date(query.to) : undefined);
@@ -51,8 +95,9 @@ export class AuditEventsAdminController {
   }
 
   @Get(':eventId')
-  @ApiOperation({ summary: 'One audit event with its full diff' })
-  @ApiOkResponse({ type: AuditEventDto })
+  @ApiOperation({ summary: 'One audit event with its full diff', description: "Another tenant's event id answers 404, as an unknown one does." })
+  @ApiParam({ name: 'eventId', format: 'uuid', description: 'The `id` of an event from the list', example: '0b6a3c1e-5f2d-4a8e-9c41-7d2e8f9a1b35' })
+  @ApiOkResponse({ type: AuditEventDto, description: 'The event' })
   get(@Param('tenantId') tenantId: string, @Param('eventId') eventId: string): Promise<AuditEventDto> {
     return this.events.get(tenantId, eventId);
   }

@@ -16,13 +16,15 @@ export class AuditTimeRangeDto {
 }
 
 export class ListAuditEventsQueryDto extends AuditTimeRangeDto {
-  @ApiPropertyOptional({ example: 'user.updated' }) @IsOptional() @IsString() @MaxLength(200)
+  @ApiPropertyOptional({ example: 'user.updated', description: 'Exact action name: user.created, user.updated, user.deactivated, group.members.added, token.revoked, ...' })
+  @IsOptional() @IsString() @MaxLength(200)
   action?: string;
 
   @ApiPropertyOptional({ example: 'User', description: 'User, Group, Tenant, Token, OAuthClient, ...' }) @IsOptional() @IsString() @MaxLength(200)
   resourceType?: string;
 
-  @ApiPropertyOptional({ description: 'id of the User, Group, token, ... the event is about' }) @IsOptional() @IsString() @MaxLength(200)
+  @ApiPropertyOptional({ description: 'id of the User, Group, token, ... the event is about', example: '2819c223-7f76-453a-919d-413861904646' })
+  @IsOptional() @IsString() @MaxLength(200)
   resourceId?: string;
 
   @ApiPropertyOptional({ example: 'bjensen@example.com', description: 'userName (or group displayName) at the time of the event, case-insensitive' })
@@ -32,24 +34,30 @@ export class ListAuditEventsQueryDto extends AuditTimeRangeDto {
   @ApiPropertyOptional({ description: 'Same as userName; reads better for groups and tokens' }) @IsOptional() @IsString() @MaxLength(1000)
   resourceName?: string;
 
-  @ApiPropertyOptional({ description: 'externalId the IdP gave the resource' }) @IsOptional() @IsString() @MaxLength(1000)
+  @ApiPropertyOptional({ description: 'externalId the IdP gave the resource', example: '701984' }) @IsOptional() @IsString() @MaxLength(1000)
   externalId?: string;
 
-  @ApiPropertyOptional({ description: 'Token id of the SCIM token that acted (or a system job name)' }) @IsOptional() @IsString() @MaxLength(200)
+  @ApiPropertyOptional({
+    description: 'Who acted: the id of a SCIM token or OAuth client (GET .../tokens lists them), or a system job name',
+    example: '4c7e9b1a-2d3f-4e5a-8b6c-9d0e1f2a3b4c',
+  })
+  @IsOptional() @IsString() @MaxLength(200)
   actor?: string;
 
-  @ApiPropertyOptional({ enum: ['success', 'failure'] }) @IsOptional() @IsIn(['success', 'failure'])
+  @ApiPropertyOptional({ enum: ['success', 'failure'], description: 'failure: requests refused with a 4xx (rate limited, see docs/audit.md)' })
+  @IsOptional() @IsIn(['success', 'failure'])
   outcome?: AuditOutcome;
 
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' }) @IsOptional() @Matches(/^\d{1,15}$/, { message: 'cursor must be a nextCursor value' })
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page; stable while new events are written', example: '1234' }) @IsOptional() @Matches(/^\d{1,15}$/, { message: 'cursor must be a nextCursor value' })
   cursor?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50, description: 'Events per page' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
   limit?: number;
 }
 
 export class ExportAuditEventsQueryDto extends AuditTimeRangeDto {
-  @ApiPropertyOptional({ enum: EXPORT_FORMATS, default: 'ndjson' }) @IsOptional() @IsIn(EXPORT_FORMATS)
+  @ApiPropertyOptional({ enum: EXPORT_FORMATS, default: 'ndjson', description: 'ndjson: one JSON event per line; csv: one row per event, `changes` as a JSON cell' })
+  @IsOptional() @IsIn(EXPORT_FORMATS)
   format?: ExportFormat;
 }
 
