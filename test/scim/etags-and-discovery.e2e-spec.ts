@@ -69,4 +69,12 @@ describe('SCIM ETags and discovery', () => {
       expect(res.body.status).toBe('403');
     }
   });
+
+  it('answers 501 on /Me (RFC 7644 §3.11: tokens here identify an IdP connection, not a user) and 401 without a token', async () => {
+    for (const res of [await scim(t, tenant).get('/Me'), await scim(t, tenant).post('/Me', {}), await scim(t, tenant).patch('/Me', {})]) {
+      expect(res.status).toBe(501);
+      expect(res.body).toMatchObject({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '501', detail: expect.any(String) });
+    }
+    await t.http.get('/scim/Me').expect(401);
+  });
 });

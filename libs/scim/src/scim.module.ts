@@ -11,6 +11,7 @@ import { ScimGroupsController } from './groups/scim-groups.controller';
 import { ScimGroupsService } from './groups/scim-groups.service';
 import { ScimHttpInterceptor } from './http/scim-http.interceptor';
 import { SCIM_LIMITS, scimLimitsFrom } from './http/scim-limits';
+import { ScimMeController } from './me/scim-me.controller';
 import { RootSearchController } from './search/root-search.controller';
 import { RootSearchService } from './search/root-search.service';
 import { ScimUsersController } from './users/scim-users.controller';
@@ -19,7 +20,7 @@ import { ScimUsersService } from './users/scim-users.service';
 /** The SCIM 2.0 service provider (RFC 7643/7644) under /scim/v2 and /scim. */
 @Module({
   imports: [TenancyModule, AuditModule, EventsModule],
-  controllers: [ScimUsersController, ScimGroupsController, ScimBulkController, RootSearchController, ScimDiscoveryController],
+  controllers: [ScimUsersController, ScimGroupsController, ScimBulkController, RootSearchController, ScimDiscoveryController, ScimMeController],
   providers: [
     { provide: SCIM_LIMITS, useFactory: scimLimitsFrom, inject: [APP_CONFIG] },
     ChangeJournal,
