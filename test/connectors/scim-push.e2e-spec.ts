@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { startTestWorker, waitFor } from '../events/support/test-worker';
 import { buildScimUser, createTenant, TestTenant, uniqueName } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
-import { patchOp, scim } from '../scim/scim-test-client';
+import { ENTERPRISE, GROUP_SCHEMA, patchOp, scim } from '../scim/scim-test-client';
 import {
   addMembers, CONNECTOR_TEST_ENV, createConnector, findGroup, findUser, getConnector, listen, memberIds, removeMember, ScimResource, settled,
 } from './support/connector-helpers';
@@ -43,7 +43,7 @@ describe('SCIM push connector into a second tenant', () => {
     const alice = await createUser(a);
     const bob = await createUser(a);
     const displayName = uniqueName('Engineering');
-    const group: ScimResource = (await scim(t, a).post('/Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName, externalId: uniqueName('ext'), members: [] }).expect(201)).body;
+    const group: ScimResource = (await scim(t, a).post('/Groups', { schemas: [GROUP_SCHEMA], displayName, externalId: uniqueName('ext'), members: [] }).expect(201)).body;
     await scim(t, a).patch(`/Groups/${group.id}`, addMembers([alice.id, bob.id])).expect(204);
 
     // Both members arrive in B's group, under B's ids.
@@ -75,10 +75,41 @@ describe('SCIM push connector into a second tenant', () => {
     expect(state.sync.lastSuccessAt).not.toBeNull();
   });
 
+  it('translates nested group members and the enterprise manager into B ids', async () => {
+    const { a, b } = await pair();
+    const manager = await createUser(a);
+    await waitFor(async () => (await findUser(t, b, manager.userName!)) !== undefined, 20000, 'the manager in B');
+    const employee = await createUser(a, { [ENTERPRISE]: { department: 'R&D', manager: { value: manager.id } } });
+    const child: ScimResource = (await scim(t, a).post('/Groups', { schemas: [GROUP_SCHEMA], displayName: uniqueName('Child') }).expect(201)).body;
+    const parentName = uniqueName('Parent');
+    // Okta's shape: members in the create itself, here one user and one nested group.
+    await scim(t, a).post('/Groups', { schemas: [GROUP_SCHEMA], displayName: parentName, members: [{ value: employee.id }, { value: child.id, type: 'Group' }] }).expect(201);
+
+    await waitFor(async () => memberIds(await findGroup(t, b, parentName)).length === 2, 20000, 'the parent group with both members in B');
+    const bEmployee = (await findUser(t, b, employee.userName!))!;
+    const bManager = (await findUser(t, b, manager.userName!))!;
+    const bChild = (await findGroup(t, b, child.displayName!))!;
+    expect((await findGroup(t, b, parentName))!.members).toEqual(expect.arrayContaining([
+      expect.objectContaining({ value: bEmployee.id, type: 'User' }), expect.objectContaining({ value: bChild.id, type: 'Group' }),
+    ]));
+    const enterprise = (await scim(t, b).get(`/Users/${bEmployee.id}`).expect(200)).body[ENTERPRISE];
+    expect(enterprise).toEqual(expect.objectContaining({ department: 'R&D', manager: expect.objectContaining({ value: bManager.id }) }));
+  });
+
+  it('links a group that already exists in B by displayName (409 on create)', async () => {
+    const { a, b, connectorId } = await pair();
+    const displayName = uniqueName('Shared');
+    const existing: ScimResource = (await scim(t, b).post('/Groups', { schemas: [GROUP_SCHEMA], displayName }).expect(201)).body;
+    const ours: ScimResource = (await scim(t, a).post('/Groups', { schemas: [GROUP_SCHEMA], displayName }).expect(201)).body;
+    await waitFor(async () => (await findGroup(t, b, displayName))?.externalId === ours.id, 20000, 'the existing group linked');
+    expect((await findGroup(t, b, displayName))!.id).toBe(existing.id);
+    expect((await settled(t, a.id, connectorId, 1)).sync.mapped.groups).toBe(1);
+  });
+
   it('renames and deletes a group in B when it changes in A', async () => {
     const { a, b, connectorId } = await pair();
     const displayName = uniqueName('Sales');
-    const group: ScimResource = (await scim(t, a).post('/Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName }).expect(201)).body;
+    const group: ScimResource = (await scim(t, a).post('/Groups', { schemas: [GROUP_SCHEMA], displayName }).expect(201)).body;
     await scim(t, a).patch(`/Groups/${group.id}`, patchOp({ op: 'Replace', path: 'displayName', value: `${displayName} EMEA` })).expect(204);
     await waitFor(async () => (await findGroup(t, b, `${displayName} EMEA`)) !== undefined, 20000, 'the renamed group in B');
     await scim(t, a).delete(`/Groups/${group.id}`).expect(204);

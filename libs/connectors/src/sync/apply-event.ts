@@ -2,6 +2,7 @@ import { EventEnvelope } from '@provisio/events';
 import { LocalResource, RemoteMember, UserStoreConnector } from '../connector';
 import { IdMap } from './id-map';
 import { LocalDirectory } from './local-directory';
+import { translateUser } from './translate-user';
 
 export interface SyncContext {
   store: UserStoreConnector;
@@ -42,8 +43,9 @@ export async function applyEvent(ctx: SyncContext, event: EventEnvelope): Promis
   }
 }
 
-export async function upsertUser(ctx: SyncContext, localId: string, user: LocalResource): Promise<string> {
+export async function upsertUser(ctx: SyncContext, localId: string, local: LocalResource): Promise<string> {
   const mapped = await ctx.ids.remoteId('User', localId);
+  const user = await translateUser(ctx.ids, local);
   const remoteId = mapped ? await ctx.store.updateUser(mapped, user) : await ctx.store.createUser(user);
   if (remoteId !== mapped) await ctx.ids.link('User', localId, remoteId);
   return remoteId;
