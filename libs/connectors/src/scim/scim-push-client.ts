@@ -33,7 +33,9 @@ export class ScimPushClient {
     });
     const ok = (res.status >= 200 && res.status < 300) || accept.includes(res.status);
     if (!ok) {
-      throw new ConnectorRequestError(res.status, `${method} ${path} answered ${res.status}: ${scimDetail(res.body)}`, res.headers['retry-after']);
+      // The detail is the store's text and ends up in the admin API: never let it echo our token back.
+      const detail = scimDetail(res.body).split(this.token).join('[token]');
+      throw new ConnectorRequestError(res.status, `${method} ${path.split('?')[0]} answered ${res.status}: ${detail}`, res.headers['retry-after']);
     }
     return { status: res.status, body: parse(res.body) };
   }
