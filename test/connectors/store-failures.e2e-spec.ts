@@ -3,7 +3,7 @@ import { startTestWorker, waitFor } from '../events/support/test-worker';
 import { buildScimUser, createTenant } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 import { scim } from '../scim/scim-test-client';
-import { TestReceiver } from '../webhooks/support/receiver';
+import { Answer, TestReceiver } from '../webhooks/support/receiver';
 import { CONNECTOR_TEST_ENV, createConnector, settled } from './support/connector-helpers';
 
 interface SyncRow { status: string; attempts: number; last_status_code: number | null; last_error: string | null }
@@ -31,8 +31,12 @@ describe('SCIM push against a failing store', () => {
 
   it('retries 503 and 429 like webhooks, then links the id the store assigned', async () => {
     const tenant = await createTenant(t);
-    store.on('/flaky/Users', (n) => (n === 1 ? { status: 503, body: 'busy' } : n === 2 ? { status: 429, headers: { 'retry-after': '0' } }
-      : { status: 201, body: JSON.stringify({ id: 'store-user-1' }), headers: { 'content-type': 'application/scim+json' } }));
+    const answers: Answer[] = [
+      { status: 503, body: 'busy' },
+      { status: 429, headers: { 'retry-after': '0' } },
+      { status: 201, body: JSON.stringify({ id: 'store-user-1' }), headers: { 'content-type': 'application/scim+json' } },
+    ];
+    store.on('/flaky/Users', (n) => answers[Math.min(n, answers.length) - 1]);
     const connector = await createConnector(t, tenant.id, { type: 'scim', baseUrl: store.url('/flaky'), token: 'store-secret-1' });
     const user = (await scim(t, tenant).post('/Users', buildScimUser()).expect(201)).body;
 
