@@ -58,6 +58,21 @@ describe('audit events for admin actions', () => {
     expect(JSON.stringify(page)).not.toContain(created.secret.slice('whsec_'.length));
   });
 
+  it('records connector create, token rotation, resync request and delete, never the store token', async () => {
+    const tenant = await createTenant(t);
+    const base = `/admin/v1/tenants/${tenant.id}/connectors`;
+    const [token, rotated] = ['store-token-Aa1-first-0123456789', 'store-token-Bb2-second-0123456789'];
+    const created = (await t.http.post(base).set(admin(t)).send({ type: 'scim', baseUrl: 'http://127.0.0.1:9/scim/v2', token }).expect(201)).body;
+    await t.http.patch(`${base}/${created.id}`).set(admin(t)).send({ token: rotated, description: 'HR store' }).expect(200);
+    await t.http.post(`${base}/${created.id}/resync`).set(admin(t)).expect(202);
+    await t.http.delete(`${base}/${created.id}`).set(admin(t)).expect(204);
+    const page = await events(tenant.id, { resourceId: created.id });
+    expect(page.items.map((e: { action: string }) => e.action)).toEqual(['connector.deleted', 'connector.resync_requested', 'connector.updated', 'connector.created']);
+    expect(page.items[2].changes).toContainEqual({ path: 'description', op: 'add', after: 'HR store' });
+    expect(JSON.stringify(page)).not.toContain(token);
+    expect(JSON.stringify(page)).not.toContain(rotated);
+  });
+
   it('records token creation and revocation without the secret, and nothing for a repeated revoke', async () => {
     const tenant = await createTenant(t);
     await t.http.delete(`/admin/v1/tenants/${tenant.id}/tokens/${tenant.tokenId}`).set(admin(t)).expect(204);

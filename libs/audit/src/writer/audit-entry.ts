@@ -1,8 +1,9 @@
 import { Actor } from '@provisio/observability';
 
 /**
- * Action names recorded today. Other libs add their own (`webhook.*`, `connector.*`) following the same
- * `<resource>.<verb>` shape; the column is free text so a new action needs no migration.
+ * Action names recorded today (docs/audit.md explains each). A new one follows the same `<resource>.<verb>`
+ * shape and is added here and in the doc; the column is free text so it needs no migration.
+ * `tenant.deleted` goes to the application log only: the tenant's audit log is deleted with it.
  */
 export const AUDIT_ACTIONS = [
   'user.created', 'user.updated', 'user.deactivated', 'user.reactivated', 'user.deleted',
@@ -10,6 +11,8 @@ export const AUDIT_ACTIONS = [
   'tenant.created', 'tenant.updated', 'tenant.deleted',
   'token.created', 'token.revoked',
   'oauth_client.created', 'oauth_client.revoked', 'oauth_client.secret_added', 'oauth_client.secret_revoked',
+  'webhook.created', 'webhook.updated', 'webhook.deleted', 'webhook.disabled',
+  'connector.created', 'connector.updated', 'connector.deleted', 'connector.resync_requested',
 ] as const;
 
 export type AuditOutcome = 'success' | 'failure';
