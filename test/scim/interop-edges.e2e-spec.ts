@@ -266,4 +266,59 @@ describe('SCIM interoperability edges', () => {
       expect(stored[0].n).toBe(0);
     });
   });
+
+  describe('groups: nesting, tenant settings, cursor stability', () => {
+    it('accepts nested groups but refuses a group that would contain itself, on PATCH, PUT and POST', async () => {
+      const child = await createGroup();
+      const parent = await createGroup({ members: [{ value: child.id, type: 'Group' }] });
+      expect(parent.members).toEqual([expect.objectContaining({ value: child.id, type: 'Group', $ref: expect.stringMatching(`/Groups/${child.id}$`) })]);
+      for (const res of [
+        await scim(t, tenant).patch(`/Groups/${child.id}`, patchOp({ op: 'add', path: 'members', value: [{ value: parent.id }] })),
+        await scim(t, tenant).patch(`/Groups/${child.id}`, patchOp({ op: 'add', path: 'members', value: [{ value: child.id }] })),
+        await scim(t, tenant).put(`/Groups/${child.id}`, { schemas: [GROUP_SCHEMA], displayName: child.displayName, members: [{ value: parent.id }] }),
+      ]) {
+        expect(res.status).toBe(400);
+        expect(res.body).toMatchObject({ scimType: 'invalidValue', detail: expect.stringMatching(/cannot contain itself/) });
+      }
+      expect((await scim(t, tenant).get(`/Groups/${child.id}`).expect(200)).body.members).toBeUndefined();
+    });
+
+    it('allows duplicate group displayNames when the tenant turns groups.uniqueDisplayName off, and soft-deletes groups with onDelete', async () => {
+      const own = await createTenant(t);
+      await t.http
+        .patch(`/admin/v1/tenants/${own.id}`)
+        .auth(t.adminToken, { type: 'bearer' })
+        .send({ settings: { groups: { uniqueDisplayName: false }, deprovisioning: { onDelete: 'soft-delete' } } })
+        .expect(200);
+      const user = await createUser({}, own);
+      const first = await createGroup({ members: [{ value: user.id }] }, own);
+      await scim(t, own).post('/Groups', { schemas: [GROUP_SCHEMA], displayName: first.displayName.toUpperCase() }).expect(201);
+      expect((await scim(t, own).get(`/Groups?filter=${encodeURIComponent(`displayName eq "${first.displayName}"`)}`).expect(200)).body.totalResults).toBe(2);
+      await scim(t, own).delete(`/Groups/${first.id}`).expect(204);
+      await scim(t, own).get(`/Groups/${first.id}`).expect(404);
+      await scim(t, own).patch(`/Groups/${first.id}`, patchOp({ op: 'replace', path: 'displayName', value: 'x' })).expect(404);
+      const [row] = await t.dataSource.query(`SELECT deleted_at FROM scim_groups WHERE id = $1`, [first.id]);
+      expect(row.deleted_at).toBeInstanceOf(Date);
+      expect((await scim(t, own).get(`/Users/${user.id}`).expect(200)).body.groups).toBeUndefined();
+    });
+
+    it('keeps cursor pages stable while users are created and deleted between pages (RFC 9865)', async () => {
+      const own = await createTenant(t);
+      const original: string[] = [];
+      for (let i = 0; i < 6; i++) original.push((await createUser({}, own)).id);
+      const first = await scim(t, own).get('/Users?count=3&cursor=').expect(200);
+      const seen = first.body.Resources.map((r: { id: string }) => r.id);
+      await scim(t, own).delete(`/Users/${seen[0]}`).expect(204);
+      await scim(t, own).delete(`/Users/${original[4]}`).expect(204);
+      const added = await createUser({}, own);
+      let cursor = first.body.nextCursor;
+      while (cursor) {
+        const page = await scim(t, own).get(`/Users?count=3&cursor=${encodeURIComponent(cursor)}`).expect(200);
+        seen.push(...page.body.Resources.map((r: { id: string }) => r.id));
+        cursor = page.body.nextCursor;
+      }
+      // Every user that existed throughout appears exactly once; the deleted one is gone, the new one comes last.
+      expect(seen).toEqual([...original.filter((id) => id !== original[4]), added.id]);
+    });
+  });
 });
