@@ -90,6 +90,9 @@ describe('connector resync', () => {
     await t.http.patch(one).auth(t.adminToken, admin).send({ enabled: false }).expect(200);
     await scim(t, a).delete(`/Users/${user.id}`).expect(204);
     const later: ScimResource = (await scim(t, a).post('/Users', buildScimUser()).expect(201)).body;
+    // Connectors are chosen when an event is fanned out, not when it commits: let both go by while disabled.
+    await waitFor(async () => (await t.http.get(`/admin/v1/tenants/${a.id}/events/stats`).auth(t.adminToken, admin).expect(200)).body.outbox.undispatched === 0,
+      20000, 'the events to be fanned out');
     await t.http.patch(one).auth(t.adminToken, admin).send({ enabled: true }).expect(200);
     expect(await findUser(t, b, user.userName!)).toBeDefined();
 
