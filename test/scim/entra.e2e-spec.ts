@@ -130,6 +130,43 @@ describe('Microsoft Entra ID provisioning', () => {
     }
   });
 
+  it('applies a delta sync that Replaces filtered values the user does not have yet, creating them (sourcegraph#49200)', async () => {
+    const user = await create({ phoneNumbers: [{ type: 'mobile', value: '1' }] });
+    await scim(t, tenant)
+      .patch(
+        `/Users/${user.id}`,
+        patchOp(
+          { op: 'Replace', path: 'phoneNumbers[type eq "work"].value', value: '2' },
+          { op: 'Replace', path: 'addresses[type eq "work"].postalCode', value: '98052' },
+          { op: 'Replace', path: 'title', value: 'Engineer' },
+        ),
+      )
+      .expect(200);
+    expect(await get(user.id)).toMatchObject({
+      phoneNumbers: [{ type: 'mobile', value: '1' }, { type: 'work', value: '2' }],
+      addresses: [{ type: 'work', postalCode: '98052' }],
+      title: 'Engineer',
+    });
+  });
+
+  it('clears attributes with the non-verbose null update: one no-path replace of dotted and URN keys, "" then null (MS-LA SCIM_Null_Update_Test)', async () => {
+    const user = await create({ title: 'Eng', nickName: 'N', name: { givenName: 'G', familyName: 'F' }, [ENTERPRISE]: { department: 'D', costCenter: 'C' } });
+    for (const value of ['', null]) {
+      await scim(t, tenant)
+        .patch(
+          `/Users/${user.id}`,
+          patchOp(
+            { op: 'replace', path: 'emails[type eq "work"].value', value },
+            { op: 'replace', value: { title: value, nickName: value, 'name.givenName': value, [`${ENTERPRISE}:department`]: value, [`${ENTERPRISE}:costCenter`]: value } },
+          ),
+        )
+        .expect(200);
+      const after = await get(user.id);
+      for (const key of ['title', 'nickName', 'emails', ENTERPRISE]) expect(after[key]).toBeUndefined();
+      expect(after.name).toEqual({ familyName: 'F' });
+    }
+  });
+
   it('handles groups as Entra does: create, lookup without members, add several members, remove with and without the flag (items 3, 18, 19)', async () => {
     const [a, b, c] = [await create(), await create(), await create()];
     const displayName = uniqueName('Entra Group');
