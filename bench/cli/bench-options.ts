@@ -25,6 +25,8 @@ export interface BenchOptions {
   /** The events scenario's light load: users created per second, and how many. */
   lightRate: number;
   lightEvents: number;
+  /** Run the events scenario's worker with --cpu-prof, profiles written here. */
+  workerCpuProfileDir?: string;
   /** Every scenario phase stops after this many seconds even if its count is not reached. */
   maxSeconds: number;
   keepTenants: boolean;

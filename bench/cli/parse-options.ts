@@ -18,9 +18,11 @@ const USAGE = `usage: npm run bench -- [${SCENARIOS.join('|')} ...] [flags]
   --events N            users written per phase of the events scenario (default 3000)
   --light-rate N        events scenario light load, users per second (default 20)
   --light-events N      users written at light load (default 300)
+  --worker-cpu-prof DIR run the events scenario's worker with --cpu-prof (one profile per worker start)
   --max-seconds N       time bound of each phase (default 120)
   --keep                keep the bench tenants (default: delete them at the end)
-  --label NAME          suffix of the result file (default: "baseline" or "api")`;
+  --label NAME          suffix of the result file (default: "baseline" or "api")
+  results go to bench/results/ (env BENCH_RESULTS_DIR to change)`;
 
 function loopbackOnly(raw: string): string {
   const url = new URL(raw);
@@ -59,7 +61,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
   const baseline = flags.has('--baseline');
   const databaseUrl = str('--database-url', 'DATABASE_URL');
   const known = new Set(['--base-url', '--admin-token', '--scim-token', '--baseline', '--database-url', '--api-pid', '--users',
-    '--concurrency', '--lookups', '--small', '--large', '--patches', '--paging-users', '--group-size', '--events', '--light-rate', '--light-events', '--max-seconds', '--keep', '--label']);
+    '--concurrency', '--lookups', '--small', '--large', '--patches', '--paging-users', '--group-size', '--events', '--light-rate', '--light-events', '--worker-cpu-prof', '--max-seconds', '--keep', '--label']);
   for (const name of flags.keys()) if (!known.has(name)) throw new Error(`unknown flag ${name}\n${USAGE}`);
 
   const options: BenchOptions = {
@@ -82,10 +84,11 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     eventCount: int('--events', 3000),
     lightRate: int('--light-rate', 20),
     lightEvents: int('--light-events', 300),
+    workerCpuProfileDir: str('--worker-cpu-prof'),
     maxSeconds: int('--max-seconds', 120),
     keepTenants: flags.has('--keep'),
     label: str('--label') ?? (baseline ? 'baseline' : 'api'),
-    resultsDir: join(__dirname, '..', '..', '..', 'bench', 'results'),
+    resultsDir: env.BENCH_RESULTS_DIR || join(__dirname, '..', '..', '..', 'bench', 'results'),
   };
   if (baseline && options.scenarios.some((s) => s !== 'sync')) throw new Error('--baseline implements only the sync scenario');
   if (options.scenarios.includes('events') && (!databaseUrl || options.scimToken)) {

@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 
 const WORKER_MAIN = join(__dirname, '..', '..', 'apps', 'worker', 'main.js');
+const COUNT_QUERIES = join(__dirname, '..', 'profile', 'count-queries.js');
 /** The worker's own shutdown waits up to 20 s for in-flight jobs; past that we end it. */
 const STOP_GRACE_MS = 25_000;
 const OUTPUT_KEPT = 4000;
@@ -16,8 +17,16 @@ export class WorkerProcess {
   private child?: ChildProcess;
   private exited?: Promise<number | null>;
   private output = '';
+  private starts = 0;
 
-  constructor(private readonly databaseUrl: string) {}
+  /**
+   * `cpuProfileDir`: run the worker with --cpu-prof (each start writes one profile there when it stops) and
+   * count its SQL statements into worker-queries-<n>.json there (bench/profile/count-queries.ts).
+   */
+  constructor(
+    private readonly databaseUrl: string,
+    private readonly cpuProfileDir?: string,
+  ) {}
 
   get pid(): number | undefined {
     return this.child?.pid;
@@ -29,8 +38,16 @@ export class WorkerProcess {
   }
 
   start(): void {
-    const child = spawn(process.execPath, [WORKER_MAIN], {
-      env: { ...process.env, DATABASE_URL: this.databaseUrl, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
+    this.starts++;
+    const dir = this.cpuProfileDir;
+    const profiling = dir ? ['-r', COUNT_QUERIES, '--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
+    const child = spawn(process.execPath, [...profiling, WORKER_MAIN], {
+      env: {
+        ...process.env,
+        DATABASE_URL: this.databaseUrl,
+        LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+        COUNT_QUERIES_FILE: dir ? join(dir, `worker-queries-${this.starts}.json`) : '',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const keep = (chunk: Buffer): void => {

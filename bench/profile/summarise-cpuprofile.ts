@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 
 /**
  * Self time per function and per module from a V8 .cpuprofile (node --cpu-prof):
- *   node dist/bench/profile/summarise-cpuprofile.js <file.cpuprofile> [top]
+ *   node dist/bench/profile/summarise-cpuprofile.js <file.cpuprofile> [top] [skip-until-idle-ms]
  * Each sample is charged to the node that was on top of the stack; timeDeltas[i] is the time
  * before sample i, so a node's self time is the sum of the deltas of its samples.
  */
@@ -54,6 +54,50 @@ function inclusiveByModule(profile: CpuProfile, byId: Map<number, ProfileNode>):
   return totals;
 }
 
+/**
+ * Drops the samples before the first idle stretch of at least `idleMs`: a server profiled from its start
+ * boots (module loading, migrations), then idles until the bench connects. What follows is the load.
+ */
+export function afterStartUp(profile: CpuProfile, idleMs: number): CpuProfile {
+  if (idleMs <= 0) return profile;
+  const idleIds = new Set(profile.nodes.filter((node) => node.callFrame.functionName === '(idle)').map((node) => node.id));
+  let idleRun = 0;
+  for (let i = 0; i < profile.samples.length; i++) {
+    idleRun = idleIds.has(profile.samples[i]) ? idleRun + (profile.timeDeltas[i] ?? 0) : 0;
+    if (idleRun >= idleMs * 1000) {
+      return { ...profile, samples: profile.samples.slice(i + 1), timeDeltas: profile.timeDeltas.slice(i + 1) };
+    }
+  }
+  return profile;
+}
+
+/** A module an engineer can change: a package or a lib of ours, not Node's own code or native frames. */
+const isUserland = (module: string): boolean => !module.startsWith('node:') && !module.startsWith('(');
+
+/**
+ * Self time with Node internals and native frames (writev, GC, ...) charged to the nearest package or lib
+ * below them on the stack: which of our dependencies or libs the socket writes and parsing are done for.
+ */
+function selfByCaller(profile: CpuProfile, byId: Map<number, ProfileNode>): Map<string, number> {
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const totals = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    if (byId.get(id)!.callFrame.functionName === '(idle)') return;
+    let owner = '(no package on the stack)';
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const { url, functionName } = byId.get(at)!.callFrame;
+      const module = moduleOf(url, functionName);
+      if (url && isUserland(module)) {
+        owner = module;
+        break;
+      }
+    }
+    totals.set(owner, (totals.get(owner) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
+  return totals;
+}
+
 export function summarise(profile: CpuProfile, top: number): string {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const self = new Map<number, number>();
@@ -78,15 +122,17 @@ export function summarise(profile: CpuProfile, top: number): string {
     `busy ${(all / 1000).toFixed(0)} ms, idle ${(idle / 1000).toFixed(0)} ms (percentages are of busy time)`,
     table('self time by module', byModule, all, top),
     table('self time by function', byFunction, all, top),
+    table('self time charged to the nearest package or lib (Node internals and native frames go to their caller)', selfByCaller(profile, byId), all, top),
     table('inclusive time by module (module anywhere on the stack)', inclusiveByModule(profile, byId), all, top),
   ].join('\n');
 }
 
 if (require.main === module) {
-  const [file, top = '30'] = process.argv.slice(2);
+  const [file, top = '30', skipUntilIdleMs = '0'] = process.argv.slice(2);
   if (!file) {
-    console.error('usage: node dist/bench/profile/summarise-cpuprofile.js <file.cpuprofile> [top]');
+    console.error('usage: node dist/bench/profile/summarise-cpuprofile.js <file.cpuprofile> [top] [skip-until-idle-ms]');
     process.exit(1);
   }
-  console.log(summarise(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile, Number(top)));
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+  console.log(summarise(afterStartUp(profile, Number(skipUntilIdleMs)), Number(top)));
 }
