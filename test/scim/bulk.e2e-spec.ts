@@ -43,6 +43,24 @@ describe('SCIM /Bulk', () => {
     await scim(t, tenant).get(`/Users/${res.body.Operations[0].location.split('/').pop()}`).expect(404);
   });
 
+  it('resolves a bulkId in a manager value and answers POST /Bulk sent as application/json', async () => {
+    const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
+    const res = await t.http
+      .post('/scim/v2/Bulk')
+      .set({ Authorization: `Bearer ${tenant.token}`, 'Content-Type': 'application/json' })
+      .send({
+        schemas: [BULK_REQUEST],
+        Operations: [
+          { method: 'POST', path: '/Users', bulkId: 'report', data: buildScimUser({ [ENTERPRISE]: { manager: { value: 'bulkId:boss' } } }) },
+          { method: 'POST', path: '/Users', bulkId: 'boss', data: buildScimUser() },
+        ],
+      })
+      .expect(200);
+    const [report, boss] = res.body.Operations.map((op: { location: string }) => op.location.split('/').pop());
+    const fetched = await scim(t, tenant).get(`/Users/${report}`).expect(200);
+    expect(fetched.body[ENTERPRISE].manager).toEqual({ value: boss });
+  });
+
   it('reports circular bulkId references with 409 and never loops', async () => {
     const res = await bulk([
       { method: 'POST', path: '/Groups', bulkId: 'a', data: { schemas: [GROUP_SCHEMA], displayName: uniqueName('a'), members: [{ value: 'bulkId:b' }] } },
