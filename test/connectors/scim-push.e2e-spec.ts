@@ -106,6 +106,16 @@ describe('SCIM push connector into a second tenant', () => {
     expect((await settled(t, a.id, connectorId, 1)).sync.mapped.groups).toBe(1);
   });
 
+  it('deactivating a user the store lost provisions it again, inactive', async () => {
+    const { a, b } = await pair();
+    const user = await createUser(a);
+    await waitFor(async () => (await findUser(t, b, user.userName!)) !== undefined, 20000, 'the user in B');
+    await scim(t, b).delete(`/Users/${(await findUser(t, b, user.userName!))!.id}`).expect(204);
+    await scim(t, a).patch(`/Users/${user.id}`, patchOp({ op: 'Replace', path: 'active', value: 'False' })).expect(200);
+    await waitFor(async () => (await findUser(t, b, user.userName!))?.active === false, 20000, 'the user back in B, inactive');
+    expect((await findUser(t, b, user.userName!))!.externalId).toBe(user.id);
+  });
+
   it('renames and deletes a group in B when it changes in A', async () => {
     const { a, b, connectorId } = await pair();
     const displayName = uniqueName('Sales');

@@ -19,7 +19,8 @@ export interface UserStoreConnector {
   createUser(user: LocalResource): Promise<string>;
   /** Replaces the user's attributes; returns the store id, which changes if the store had lost the user. */
   updateUser(remoteId: string, user: LocalResource): Promise<string>;
-  deactivateUser(remoteId: string): Promise<void>;
+  /** Returns false when the store no longer has the user (the caller then provisions it again, inactive). */
+  deactivateUser(remoteId: string): Promise<boolean>;
   deleteUser(remoteId: string): Promise<void>;
   /** Creates the group without members (they follow as addMembers); links to an existing one of the same displayName. */
   createGroup(group: LocalResource): Promise<string>;
@@ -41,5 +42,13 @@ export class ConnectorRequestError extends Error {
   ) {
     super(message);
     this.name = 'ConnectorRequestError';
+  }
+}
+
+/** The store answered in a way retrying cannot fix (a created resource without an id, a 409 with no match). */
+export class ConnectorProtocolError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConnectorProtocolError';
   }
 }

@@ -1,4 +1,4 @@
-import { LocalResource, RemoteMember, UserStoreConnector } from '../connector';
+import { ConnectorProtocolError, LocalResource, RemoteMember, UserStoreConnector } from '../connector';
 import { LIST_RESPONSE, PATCH_OP, quoted, remoteGroup, remoteUser } from './scim-payloads';
 import { ScimPushClient } from './scim-push-client';
 
@@ -12,7 +12,7 @@ export class ScimPushConnector implements UserStoreConnector {
     // RFC 7644 §3.3: 409 uniqueness — the store has this userName already (created by an earlier try of ours,
     // or before the connector existed). Link to it and make it match.
     const existing = await this.findOne('/Users', `userName eq ${quoted(user.userName)}`);
-    if (!existing) throw new Error(`Store answered 409 for userName ${String(user.userName)} but has no such user`);
+    if (!existing) throw new ConnectorProtocolError(`Store answered 409 for userName ${String(user.userName)} but has no such user`);
     await this.scim.send('PUT', `/Users/${encodeURIComponent(existing)}`, remoteUser(user));
     return existing;
   }
@@ -22,10 +22,11 @@ export class ScimPushConnector implements UserStoreConnector {
     return replaced.status === 404 ? this.createUser(user) : remoteId;
   }
 
-  async deactivateUser(remoteId: string): Promise<void> {
-    await this.scim.send('PATCH', `/Users/${encodeURIComponent(remoteId)}`, {
+  async deactivateUser(remoteId: string): Promise<boolean> {
+    const patched = await this.scim.send('PATCH', `/Users/${encodeURIComponent(remoteId)}`, {
       schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'active', value: false }],
-    });
+    }, [404]);
+    return patched.status !== 404;
   }
 
   async deleteUser(remoteId: string): Promise<void> {
@@ -36,7 +37,7 @@ export class ScimPushConnector implements UserStoreConnector {
     const created = await this.scim.send('POST', '/Groups', remoteGroup(group), [409]);
     if (created.status !== 409) return remoteIdOf(created.body);
     const existing = await this.findOne('/Groups', `displayName eq ${quoted(group.displayName)}`);
-    if (!existing) throw new Error(`Store answered 409 for group ${String(group.displayName)} but has no such group`);
+    if (!existing) throw new ConnectorProtocolError(`Store answered 409 for group ${String(group.displayName)} but has no such group`);
     await this.scim.send('PATCH', `/Groups/${encodeURIComponent(existing)}`, renameGroup(group));
     return existing;
   }
@@ -87,6 +88,6 @@ function renameGroup(group: LocalResource): object {
 
 function remoteIdOf(body: Record<string, unknown> | null): string {
   const id = body?.id;
-  if (typeof id !== 'string' || !id) throw new Error('Store created the resource but returned no id');
+  if (typeof id !== 'string' || !id) throw new ConnectorProtocolError('Store created the resource but returned no id');
   return id;
 }

@@ -25,8 +25,9 @@ export async function applyEvent(ctx: SyncContext, event: EventEnvelope): Promis
       return;
     case 'user.deactivated': {
       const remoteId = await ctx.ids.remoteId('User', localId);
-      if (remoteId) return ctx.store.deactivateUser(remoteId);
-      await upsertUser(ctx, localId, resource!); // never provisioned: create it, inactive as it is here
+      if (remoteId && (await ctx.store.deactivateUser(remoteId))) return;
+      if (remoteId) await ctx.ids.unlink('User', localId); // the store lost it
+      await upsertUser(ctx, localId, resource!); // never provisioned, or lost: create it, inactive as it is here
       return;
     }
     case 'user.deleted':
