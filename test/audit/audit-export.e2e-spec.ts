@@ -91,6 +91,33 @@ describe('audit export', () => {
     expect(growthMb).toBeLessThan(20);
   }, 120_000);
 
+  it('stops fetching batches when the client goes away mid-export', async () => {
+    const tenant = await createTenant(t);
+    await seedEvents(t.dataSource, tenant.id, 30_000);
+    let batches = 0;
+    const query = t.dataSource.query.bind(t.dataSource);
+    t.dataSource.query = ((sql: string, params?: unknown[]) => {
+      if (sql.includes('sequence > $2 AND sequence <= $3')) batches++;
+      return query(sql, params);
+    }) as typeof t.dataSource.query;
+    try {
+      const req = httpGet({ port, host: '127.0.0.1', path: `/admin/v1/tenants/${tenant.id}/audit-events/export`, headers: admin(t) });
+      const res = await new Promise<import('node:http').IncomingMessage>((resolve, reject) => req.on('response', resolve).on('error', reject).end());
+      await new Promise((resolve) => res.once('data', resolve));
+      req.destroy();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const afterAbort = batches;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(batches).toBe(afterAbort);
+      expect(batches).toBeLessThan(30); // all 30 would mean it kept reading after the client left
+      // The API keeps answering.
+      const again = await t.http.get(`/admin/v1/tenants/${tenant.id}/audit-events/verify`).set(admin(t));
+      expect(again.status).toBe(200);
+    } finally {
+      t.dataSource.query = query;
+    }
+  }, 60_000);
+
   it('exports a time range as CSV with a header, and escapes spreadsheet formulas', async () => {
     const tenant = await createTenant(t);
     const from = new Date();
