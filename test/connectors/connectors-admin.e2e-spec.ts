@@ -108,6 +108,12 @@ describe('connectors admin API', () => {
     expect((await t.http.get(base(other.id)).auth(t.adminToken, admin).expect(200)).body).toEqual([]);
   });
 
+  it('shows the sync and resync queues on the ops dashboard', async () => {
+    const res = await t.http.get('/admin/queues/api/queues').auth(t.adminToken, admin).expect(200);
+    const names = (res.body.queues as { name: string }[]).map((q) => q.name);
+    expect(names).toEqual(expect.arrayContaining(['connector-syncs', 'connector-resyncs']));
+  });
+
   it('requires the admin token', async () => {
     await t.http.get(base(tenant.id)).expect(401);
     await t.http.post(base(tenant.id)).auth(tenant.token, admin).send(valid).expect(401);

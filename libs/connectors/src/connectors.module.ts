@@ -4,6 +4,7 @@ import { AuditModule } from '@provisio/audit';
 import { EventsModule } from '@provisio/events';
 import { OutboundModule } from '@provisio/outbound';
 import { TenancyModule } from '@provisio/tenancy';
+import { ConnectorQueuesOnBoard } from './admin/connector-queues-on-board';
 import { ConnectorResyncsAdminController } from './admin/connector-resyncs-admin.controller';
 import { ConnectorViewsService } from './admin/connector-views.service';
 import { ConnectorsAdminController } from './admin/connectors-admin.controller';
@@ -20,11 +21,14 @@ import { StoreFactory } from './sync/store-factory';
 
 const shared = [TypeOrmModule.forFeature([ConnectorEntity]), TenancyModule, AuditModule, OutboundModule];
 
-/** apps/api: the admin endpoints (CRUD with sync state, resync requests). */
+/**
+ * apps/api: the admin endpoints (CRUD with sync state, resync requests) and the queues on the ops dashboard
+ * (needs the dashboard that EventsAdminModule mounts, which apps/api imports).
+ */
 @Module({
   imports: shared,
   controllers: [ConnectorsAdminController, ConnectorResyncsAdminController],
-  providers: [ConnectorsService, ConnectorViewsService, ConnectorResyncsService, ConnectorQueues],
+  providers: [ConnectorsService, ConnectorViewsService, ConnectorResyncsService, ConnectorQueues, ConnectorQueuesOnBoard],
 })
 export class ConnectorsModule {}
 

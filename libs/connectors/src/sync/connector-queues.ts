@@ -25,6 +25,11 @@ export class ConnectorQueues implements OnModuleDestroy {
     this.resyncs = new DeliveryQueue<ResyncJobData>(CONNECTOR_RESYNC_QUEUE, config.redisUrl, config.queuePrefix);
   }
 
+  /** For the ops dashboard. */
+  get bullQueues() {
+    return [this.syncs.queue, this.resyncs.queue];
+  }
+
   addSyncs(jobs: DeliveryJob[]): Promise<void> {
     return this.syncs.add(jobs);
   }
