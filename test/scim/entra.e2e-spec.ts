@@ -186,6 +186,42 @@ describe('Microsoft Entra ID provisioning', () => {
     await scim(t, tenant).delete(`/Groups/${group.id}`).expect(204);
   });
 
+  it('makes every attribute of Entra\'s default mapping discoverable in /Schemas, flattened as MS-LA Schema_Discoverability_Test does (item 24)', async () => {
+    type SchemaAttribute = { name: string; type: string; multiValued?: boolean; subAttributes?: Array<{ name: string; type: string; canonicalValues?: string[] }> };
+    const schemas = (await scim(t, tenant).get('/Schemas').expect(200)).body.Resources as Array<{ id: string; attributes: SchemaAttribute[] }>;
+    // MS-LA SCIMTests_Workflow.json Flatten_User_Attrs_Loop: type canonicalValues give attr[type eq "x"].sub,
+    // otherwise attr[primary eq "True"].sub; single complex attributes give attr.sub; references are skipped.
+    const flatten = (attribute: SchemaAttribute, prefix: string): string[] => {
+      if (attribute.name === 'manager' || attribute.name === 'members') return [prefix + attribute.name];
+      const subs = attribute.subAttributes ?? [];
+      if (attribute.type === 'complex' && attribute.multiValued) {
+        const types = subs.find((sub) => sub.name === 'type')?.canonicalValues ?? [];
+        if (types.length === 0) return subs.filter((sub) => sub.name !== 'primary').map((sub) => `${prefix}${attribute.name}[primary eq "True"].${sub.name}`);
+        return types.flatMap((type) => subs.filter((sub) => !['type', 'primary'].includes(sub.name)).map((sub) => `${prefix}${attribute.name}[type eq "${type}"].${sub.name}`));
+      }
+      if (attribute.type === 'complex') return subs.filter((sub) => !['complex', 'reference'].includes(sub.type)).map((sub) => `${prefix}${attribute.name}.${sub.name}`);
+      return attribute.type === 'reference' ? [] : [prefix + attribute.name];
+    };
+    const flattened = new Set(
+      schemas
+        .filter((schema) => schema.id !== GROUP_SCHEMA)
+        .flatMap((schema) => schema.attributes.flatMap((attribute) => flatten(attribute, schema.id === USER_SCHEMA ? '' : `${schema.id}:`)))
+        .map((name) => name.toLowerCase()),
+    );
+    const entraDefaults = [
+      'userName', 'active', 'displayName', 'title', 'preferredLanguage', 'externalId', 'nickName', 'userType', 'locale', 'timezone',
+      'emails[type eq "work"].value', 'emails[type eq "home"].value', 'emails[type eq "other"].value',
+      'name.givenName', 'name.familyName', 'name.formatted', 'name.middleName', 'name.honorificPrefix', 'name.honorificSuffix',
+      ...['formatted', 'streetAddress', 'locality', 'region', 'postalCode', 'country'].map((sub) => `addresses[type eq "work"].${sub}`),
+      'phoneNumbers[type eq "work"].value', 'phoneNumbers[type eq "mobile"].value', 'phoneNumbers[type eq "fax"].value',
+      'roles[primary eq "True"].value', 'roles[primary eq "True"].display', 'roles[primary eq "True"].type',
+      ...['employeeNumber', 'department', 'organization', 'division', 'costCenter', 'manager'].map((name) => `${ENTERPRISE}:${name}`),
+    ];
+    expect(entraDefaults.filter((name) => !flattened.has(name.toLowerCase()))).toEqual([]);
+    const group = schemas.find((schema) => schema.id === GROUP_SCHEMA)!;
+    expect(group.attributes.map((a) => a.name)).toEqual(expect.arrayContaining(['displayName', 'externalId', 'members']));
+  });
+
   it('pages users with startIndex and count=5, echoing startIndex 1, 6, 11 (item 25, MS-LA SCIM_User_Pagination_Test)', async () => {
     const own = await createTenant(t);
     for (let i = 0; i < 11; i++) await scim(t, own).post('/Users', entraUser()).expect(201);

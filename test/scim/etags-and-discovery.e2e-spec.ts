@@ -60,6 +60,9 @@ describe('SCIM ETags and discovery', () => {
     expect(JSON.stringify(schemas.body)).not.toContain('null');
     const user = await t.http.get(`/scim/Schemas/${USER_SCHEMA}`).set({ Authorization: `Bearer ${tenant.token}` }).expect(200);
     expect(user.body.attributes.find((a: { name: string }) => a.name === 'password')).toMatchObject({ mutability: 'writeOnly', returned: 'never' });
+    // RFC 7643 §3.1 lets core schemas list common attributes; Entra's validation needs externalId there.
+    expect(user.body.attributes.find((a: { name: string }) => a.name === 'externalId')).toMatchObject({ type: 'string', caseExact: true, mutability: 'readWrite' });
+    expect(user.body.attributes.some((a: { name: string }) => a.name === 'id' || a.name === 'meta')).toBe(false);
     expect(user.body.meta).toEqual({ resourceType: 'Schema', location: expect.stringMatching(`/scim/v2/Schemas/${USER_SCHEMA}$`) });
   });
 

@@ -1,4 +1,4 @@
-import { AttributeDefinition, listResourceTypes, listSchemas, SchemaDefinition } from '../schema';
+import { AttributeDefinition, EXTERNAL_ID_ATTRIBUTE, listResourceTypes, listSchemas, SchemaDefinition } from '../schema';
 
 export const SCHEMA_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:Schema';
 export const RESOURCE_TYPE_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:ResourceType';
@@ -26,14 +26,22 @@ function renderAttribute(attribute: AttributeDefinition): Record<string, unknown
   return body;
 }
 
-/** Schema bodies without meta.location (that depends on the request's base URL). */
+/**
+ * Schema bodies without meta.location (that depends on the request's base URL). The core schemas of
+ * Users and Groups also list the common attribute externalId, as RFC 7643 §3.1 allows ("some
+ * existing schema definitions MAY list common attributes"): Entra's gallery validation flattens
+ * /Schemas and fails when a mapped target attribute is missing, and its default mappings write
+ * externalId (mailNickname, objectId). id and meta stay out: clients never write them.
+ */
 export function renderSchema(schema: SchemaDefinition): Record<string, unknown> {
+  const isCore = listResourceTypes().some((type) => type.schema.id === schema.id);
+  const attributes = isCore ? [EXTERNAL_ID_ATTRIBUTE, ...schema.attributes] : schema.attributes;
   return {
     schemas: [SCHEMA_SCHEMA],
     id: schema.id,
     name: schema.name,
     description: schema.description,
-    attributes: schema.attributes.map(renderAttribute),
+    attributes: attributes.map(renderAttribute),
   };
 }
 
