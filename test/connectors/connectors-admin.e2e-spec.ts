@@ -108,6 +108,19 @@ describe('connectors admin API', () => {
     expect((await t.http.get(base(other.id)).auth(t.adminToken, admin).expect(200)).body).toEqual([]);
   });
 
+  it('is documented in the Swagger sandbox with the admin token and the request bodies', async () => {
+    const doc = (await t.http.get('/api/doc/scim_rest-json').expect(200)).body;
+    const list = doc.paths['/admin/v1/tenants/{tenantId}/connectors'];
+    const one = doc.paths['/admin/v1/tenants/{tenantId}/connectors/{connectorId}'];
+    expect(Object.keys(list)).toEqual(expect.arrayContaining(['get', 'post']));
+    expect(Object.keys(one)).toEqual(expect.arrayContaining(['get', 'patch', 'delete']));
+    expect(doc.paths['/admin/v1/tenants/{tenantId}/connectors/{connectorId}/resync'].post.responses['202']).toBeDefined();
+    expect(list.post.security).toEqual([{ 'admin-token': [] }]);
+    expect(list.post.tags).toEqual(['Admin: connectors']);
+    expect(Object.keys(doc.components.schemas.CreateConnectorDto.properties)).toEqual(['type', 'baseUrl', 'token', 'description', 'enabled']);
+    expect(doc.components.schemas.ConnectorResponseDto.properties.token).toBeUndefined();
+  });
+
   it('shows the sync and resync queues on the ops dashboard', async () => {
     const res = await t.http.get('/admin/queues/api/queues').auth(t.adminToken, admin).expect(200);
     const names = (res.body.queues as { name: string }[]).map((q) => q.name);
