@@ -108,6 +108,15 @@ for round in 1 2; do
   done
 done
 
+# Commit serialisation without application code: plain insert, + a row lock held to COMMIT, + pg_notify.
+psql -q -h 127.0.0.1 -U postgres -d "$DB_PGBENCH" -f bench/pgbench/setup.sql
+for script in insert-commit insert-chain-lock-commit insert-notify-commit; do
+  load
+  say "pgbench $script (32 clients, 5s)"
+  pgbench -h 127.0.0.1 -U postgres -n -c 32 -j 2 -T 5 -f "bench/pgbench/$script.sql" "$DB_PGBENCH" 2>&1 \
+    | grep -E 'tps|latency average|failed' | tee -a "$LOG"
+done
+
 # Where the time goes: the API under --cpu-prof during a sync, then its summary.
 kill -INT "${STARTED[0]}"; wait "${STARTED[0]}" 2>/dev/null || true
 # It also counts the SQL statements it sends (bench/profile/count-queries.ts): round trips per synced user.
