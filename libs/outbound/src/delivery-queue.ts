@@ -46,8 +46,10 @@ export const DELIVERY_JOB_OPTIONS: JobsOptions = {
 export class DeliveryQueue<T extends object = DeliveryJobData> {
   readonly queue: Queue<T>;
   private readonly connection: Redis;
+  private readonly marker: string;
 
   constructor(readonly name: string, redisUrl: string, prefix: string) {
+    this.marker = `${prefix}:queued-marker:${name}`;
     this.connection = quiet(new Redis(redisUrl, {
       connectionName: `${name}-producer`,
       enableOfflineQueue: false,
@@ -66,6 +68,19 @@ export class DeliveryQueue<T extends object = DeliveryJobData> {
       data: job.data,
       opts: { ...DELIVERY_JOB_OPTIONS, jobId: job.jobId, ...(job.delayMs ? { delay: job.delayMs } : {}) },
     })));
+  }
+
+  /**
+   * Whether this Redis still holds the jobs we queued. The marker is set by rememberJobs() after a full
+   * re-queue; a Redis that restarted without persistence (or failed over to an empty replica) lost it with
+   * the jobs. Rejects while Redis is down.
+   */
+  async remembersJobs(): Promise<boolean> {
+    return (await this.connection.exists(this.marker)) === 1;
+  }
+
+  async rememberJobs(): Promise<void> {
+    await this.connection.set(this.marker, '1');
   }
 
   async close(): Promise<void> {

@@ -19,3 +19,31 @@ export function overdueRows(
     [overdueMs / 1000, limit],
   );
 }
+
+export interface OpenRowRef {
+  tenant_id: string;
+  id: string;
+  attempts: number;
+  /** When the row may next be tried: its due time, or the end of its lease if one is in flight. */
+  ready_at: Date;
+}
+
+/**
+ * One page of every open row, due or not, in flight or not, after `after` (keyset on tenant_id, id). For
+ * re-queuing everything after Redis lost its data: a job added with a delay up to `ready_at` then finds
+ * the row as it would have.
+ */
+export function openRowsPage(
+  dataSource: DataSource,
+  t: OrderedTable,
+  after: { tenant_id: string; id: string } | null,
+  limit: number,
+): Promise<OpenRowRef[]> {
+  return dataSource.query(
+    `SELECT tenant_id, id, attempts, greatest(next_attempt_at, coalesce(lease_until, next_attempt_at)) AS ready_at
+       FROM ${t.table}
+      WHERE status IN ('pending', 'failed') AND ($1::uuid IS NULL OR (tenant_id, id) > ($1::uuid, $2::uuid))
+      ORDER BY tenant_id, id LIMIT $3`,
+    [after?.tenant_id ?? null, after?.id ?? null, limit],
+  );
+}

@@ -20,6 +20,15 @@ export class WebhookDeliveryQueue implements OnModuleDestroy {
     return this.queue.add(jobs);
   }
 
+  /** False when Redis lost what was queued (restart without persistence): see WebhookDeliverySweeper. */
+  remembersJobs(): Promise<boolean> {
+    return this.queue.remembersJobs();
+  }
+
+  rememberJobs(): Promise<void> {
+    return this.queue.rememberJobs();
+  }
+
   /** For ops endpoints and dashboards. */
   get bullQueue() {
     return this.queue.queue;
