@@ -3,7 +3,7 @@ import { runCli } from '../../scripts/cli';
 import { startTestWorker, waitFor } from '../events/support/test-worker';
 import { buildScimUser, createTenant, TestTenant, uniqueName } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
-import { patchOp, scim } from '../scim/scim-test-client';
+import { ENTERPRISE, GROUP_SCHEMA, patchOp, scim } from '../scim/scim-test-client';
 import {
   addMembers, CONNECTOR_TEST_ENV, createConnector, findGroup, findUser, listen, memberIds, ScimResource, settled,
 } from './support/connector-helpers';
@@ -43,7 +43,7 @@ describe('connector resync', () => {
     const connector = await createConnector(t, a.id, { type: 'scim', baseUrl, token: b.token });
     const user: ScimResource = (await scim(t, a).post('/Users', buildScimUser()).expect(201)).body;
     const displayName = uniqueName('Ops');
-    const group: ScimResource = (await scim(t, a).post('/Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName }).expect(201)).body;
+    const group: ScimResource = (await scim(t, a).post('/Groups', { schemas: [GROUP_SCHEMA], displayName }).expect(201)).body;
     await scim(t, a).patch(`/Groups/${group.id}`, addMembers([user.id])).expect(204);
     await settled(t, a.id, connector.id, 3);
     expect(memberIds(await findGroup(t, b, displayName))).toHaveLength(1);
@@ -102,6 +102,34 @@ describe('connector resync', () => {
     expect(await findUser(t, b, later.userName!)).toEqual(expect.objectContaining({ externalId: later.id }));
     expect(memberIds(await findGroup(t, b, displayName))).toEqual([]);
     expect((await t.http.get(one).auth(t.adminToken, admin).expect(200)).body.sync.mapped).toEqual({ users: 1, groups: 1 });
+  });
+
+  it('brings an existing tenant into a new store: users with their managers, groups with nested members', async () => {
+    const a = await createTenant(t);
+    const b = await createTenant(t);
+    const manager: ScimResource = (await scim(t, a).post('/Users', buildScimUser()).expect(201)).body;
+    const employees: ScimResource[] = [];
+    for (let i = 0; i < 3; i++) {
+      employees.push((await scim(t, a).post('/Users', buildScimUser({ [ENTERPRISE]: { manager: { value: manager.id } } })).expect(201)).body);
+    }
+    const child: ScimResource = (await scim(t, a).post('/Groups', { schemas: [GROUP_SCHEMA], displayName: uniqueName('Child'), members: [{ value: employees[0].id }] }).expect(201)).body;
+    const parentName = uniqueName('Parent');
+    await scim(t, a).post('/Groups', { schemas: [GROUP_SCHEMA], displayName: parentName, members: [{ value: child.id, type: 'Group' }, { value: manager.id }] }).expect(201);
+    // The connector comes after the data, so only the resync can bring it over.
+    await waitFor(async () => (await t.http.get(`/admin/v1/tenants/${a.id}/events/stats`).auth(t.adminToken, admin).expect(200)).body.outbox.undispatched === 0,
+      20000, 'the events to be fanned out');
+    const connector = await createConnector(t, a.id, { type: 'scim', baseUrl, token: b.token });
+
+    const done = await resync(a.id, connector.id);
+    expect(done.summary).toEqual({ users: { created: 4, replaced: 0, deleted: 0 }, groups: { created: 2, replaced: 0, deleted: 0 }, members: { added: 3, removed: 0 } });
+    const bManager = (await findUser(t, b, manager.userName!))!;
+    for (const employee of employees) {
+      const bEmployee = (await scim(t, b).get(`/Users/${(await findUser(t, b, employee.userName!))!.id}`).expect(200)).body;
+      expect(bEmployee[ENTERPRISE].manager).toEqual(expect.objectContaining({ value: bManager.id }));
+    }
+    const bChild = (await findGroup(t, b, child.displayName!))!;
+    expect(memberIds(bChild)).toEqual([(await findUser(t, b, employees[0].userName!))!.id]);
+    expect(memberIds(await findGroup(t, b, parentName))).toEqual([bChild.id, bManager.id].sort());
   });
 
   it('records a failed resync with the reason when the store refuses the token', async () => {

@@ -1,6 +1,7 @@
-import { RemoteMember } from '../connector';
+import { LocalResource, RemoteMember } from '../connector';
 import { ensureMapped, SyncContext, upsertGroup, upsertUser } from '../sync/apply-event';
 import { MappedType } from '../sync/id-map';
+import { managerOf } from '../sync/translate-user';
 
 export interface ResyncSummary {
   users: { created: number; replaced: number; deleted: number };
@@ -9,6 +10,8 @@ export interface ResyncSummary {
 }
 
 const PAGE = 200;
+/** Requests in flight at once: a resync is many independent writes, bound by the store's latency. */
+const PARALLEL = 8;
 
 /**
  * Full reconcile of one store with our state (docs/connectors.md "Resync"):
@@ -24,21 +27,30 @@ export async function reconcile(ctx: SyncContext): Promise<ResyncSummary> {
     groups: { created: 0, replaced: 0, deleted: 0 },
     members: { added: 0, removed: 0 },
   };
+  // Users whose manager the store did not have yet when they were sent; sent again once every user is there.
+  const withoutManager: LocalResource[] = [];
   for (let page = await ctx.local.usersAfter(null, PAGE); page.length > 0; page = await ctx.local.usersAfter(page.at(-1)!.id, PAGE)) {
-    for (const user of page) {
+    await inParallel(page, async (user) => {
+      const manager = managerOf(user);
+      if (manager && !(await ctx.ids.remoteId('User', manager))) withoutManager.push(user);
       const before = await ctx.ids.remoteId('User', user.id);
       const after = await upsertUser(ctx, user.id, user);
       summary.users[after === before ? 'replaced' : 'created']++;
-    }
+    });
   }
+  await inParallel(withoutManager, async (user) => void (await upsertUser(ctx, user.id, user)));
+  // All groups exist in the store before any membership is compared, so a nested group is never created
+  // twice by two lanes at once.
+  const groupIds = new Map<string, string>();
   for (let page = await ctx.local.groupsAfter(null, PAGE); page.length > 0; page = await ctx.local.groupsAfter(page.at(-1)!.id, PAGE)) {
-    for (const group of page) {
+    await inParallel(page, async (group) => {
       const before = await ctx.ids.remoteId('Group', group.id);
       const remoteId = await upsertGroup(ctx, group.id, group);
+      groupIds.set(group.id, remoteId);
       summary.groups[remoteId === before ? 'replaced' : 'created']++;
-      await reconcileMembers(ctx, group.id, remoteId, summary);
-    }
+    });
   }
+  await inParallel([...groupIds], ([localId, remoteId]) => reconcileMembers(ctx, localId, remoteId, summary));
   summary.groups.deleted = await deleteGone(ctx, 'Group', (id) => ctx.store.deleteGroup(id));
   summary.users.deleted = await deleteGone(ctx, 'User', (id) => ctx.store.deleteUser(id));
   return summary;
@@ -71,4 +83,13 @@ async function deleteGone(ctx: SyncContext, type: MappedType, remove: (remoteId:
     deleted++;
   }
   return deleted;
+}
+
+/** Runs `work` over the items with at most PARALLEL at a time; the first failure fails the whole call. */
+async function inParallel<T>(items: T[], work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) await work(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL, items.length) }, lane));
 }

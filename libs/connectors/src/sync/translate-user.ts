@@ -10,6 +10,12 @@ const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
  * rather than provisioned here, which could loop on two users who manage each other; the next update of the
  * user or a resync fills it in.
  */
+/** Our id of the user's manager, if it has one. */
+export function managerOf(user: LocalResource): string | undefined {
+  const value = ((user[ENTERPRISE] as Record<string, unknown> | undefined)?.manager as { value?: unknown } | undefined)?.value;
+  return typeof value === 'string' && value ? value : undefined;
+}
+
 export async function translateUser(ids: IdMap, user: LocalResource): Promise<LocalResource> {
   const extension = user[ENTERPRISE] as Record<string, unknown> | undefined;
   const manager = extension?.manager as { value?: unknown } | undefined;
