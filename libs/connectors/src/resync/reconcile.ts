@@ -30,7 +30,10 @@ export async function reconcile(ctx: SyncContext): Promise<ResyncSummary> {
   // Users whose manager the store did not have yet when they were sent; sent again once every user is there.
   const withoutManager: LocalResource[] = [];
   for (let page = await ctx.local.usersAfter(null, PAGE); page.length > 0; page = await ctx.local.usersAfter(page.at(-1)!.id, PAGE)) {
-    await inParallel(page, async (user) => {
+    await inParallel(page, async (listed) => {
+      // Read again right before sending, so a change committed since the page was read is not undone.
+      const user = await ctx.local.user(listed.id);
+      if (!user) return;
       const manager = managerOf(user);
       if (manager && !(await ctx.ids.remoteId('User', manager))) withoutManager.push(user);
       const before = await ctx.ids.remoteId('User', user.id);
@@ -43,7 +46,9 @@ export async function reconcile(ctx: SyncContext): Promise<ResyncSummary> {
   // twice by two lanes at once.
   const groupIds = new Map<string, string>();
   for (let page = await ctx.local.groupsAfter(null, PAGE); page.length > 0; page = await ctx.local.groupsAfter(page.at(-1)!.id, PAGE)) {
-    await inParallel(page, async (group) => {
+    await inParallel(page, async (listed) => {
+      const group = await ctx.local.group(listed.id);
+      if (!group) return;
       const before = await ctx.ids.remoteId('Group', group.id);
       const remoteId = await upsertGroup(ctx, group.id, group);
       groupIds.set(group.id, remoteId);
