@@ -1,5 +1,5 @@
 import { EventEnvelope } from '@provisio/events';
-import { LocalResource, RemoteMember, UserStoreConnector } from '../connector';
+import { ConnectorProtocolError, LocalResource, RemoteMember, UserStoreConnector } from '../connector';
 import { IdMap } from './id-map';
 import { LocalDirectory } from './local-directory';
 import { translateUser } from './translate-user';
@@ -16,25 +16,28 @@ export interface SyncContext {
  */
 export async function applyEvent(ctx: SyncContext, event: EventEnvelope): Promise<void> {
   const localId = event.data.id;
-  const resource = event.data.resource ? ({ ...event.data.resource, id: localId } as LocalResource) : undefined;
+  const resource = (): LocalResource => {
+    if (!event.data.resource) throw new ConnectorProtocolError(`Event ${event.id} (${event.type}) carries no resource`);
+    return { ...event.data.resource, id: localId } as LocalResource;
+  };
   switch (event.type) {
     case 'user.created':
     case 'user.updated':
     case 'user.reactivated':
-      await upsertUser(ctx, localId, resource!);
+      await upsertUser(ctx, localId, resource());
       return;
     case 'user.deactivated': {
       const remoteId = await ctx.ids.remoteId('User', localId);
       if (remoteId && (await ctx.store.deactivateUser(remoteId))) return;
       if (remoteId) await ctx.ids.unlink('User', localId); // the store lost it
-      await upsertUser(ctx, localId, resource!); // never provisioned, or lost: create it, inactive as it is here
+      await upsertUser(ctx, localId, resource()); // never provisioned, or lost: create it, inactive as it is here
       return;
     }
     case 'user.deleted':
       return deleteMapped(ctx, 'User', localId, (id) => ctx.store.deleteUser(id));
     case 'group.created':
     case 'group.updated':
-      await upsertGroup(ctx, localId, resource!);
+      await upsertGroup(ctx, localId, resource());
       return;
     case 'group.deleted':
       return deleteMapped(ctx, 'Group', localId, (id) => ctx.store.deleteGroup(id));
