@@ -32,3 +32,4 @@ export * from './admin/events-query.service';
 export * from './ops/relay-lag.indicator';
 export * from './ops/outbox-stats';
 export * from './ops/queue-dashboard.module';
+export * from './ops/event-queues.reader';

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@provisio/audit';
-import { EventsModule } from '@provisio/events';
+import { EventsModule, QueueDashboardModule } from '@provisio/events';
 import { OutboundModule } from '@provisio/outbound';
 import { TenancyModule } from '@provisio/tenancy';
 import { WebhookDeliveriesAdminController } from './admin/webhook-deliveries-admin.controller';
+import { WebhookQueueOnBoard } from './admin/webhook-queue-on-board';
 import { WebhooksAdminController } from './admin/webhooks-admin.controller';
 import { WebhookDeliveryLogService } from './deliveries/webhook-delivery-log.service';
 import { WebhookDeliveryQueue } from './deliveries/webhook-delivery-queue';
@@ -18,11 +19,11 @@ import { WebhookStatsService } from './stats/webhook-stats.service';
 
 const shared = [TypeOrmModule.forFeature([WebhookEndpointEntity]), TenancyModule, AuditModule, OutboundModule];
 
-/** apps/api: the admin endpoints (CRUD, delivery log, replay, stats). */
+/** apps/api: the admin endpoints (CRUD, delivery log, replay, stats) and the delivery queue on the dashboard. */
 @Module({
-  imports: shared,
+  imports: [...shared, QueueDashboardModule],
   controllers: [WebhooksAdminController, WebhookDeliveriesAdminController],
-  providers: [WebhookEndpointsService, WebhookDeliveryLogService, WebhookStatsService, WebhookDeliveryQueue],
+  providers: [WebhookEndpointsService, WebhookDeliveryLogService, WebhookStatsService, WebhookDeliveryQueue, WebhookQueueOnBoard],
   exports: [WebhookStatsService],
 })
 export class WebhooksModule {}

@@ -7,11 +7,20 @@ import { EventQueuesReader } from './event-queues.reader';
 import { outboxStats } from './outbox-stats';
 
 const STATS_EXAMPLE = {
-  outbox: { undispatched: 3, unpublished: 0, oldestUnpublishedAgeSeconds: null, oldestUndispatchedAgeSeconds: 0.4 },
+  outbox: {
+    undispatched: 3, unpublished: 0, oldestUnpublishedAgeSeconds: null, oldestUndispatchedAgeSeconds: 0.4,
+    oldestPending: {
+      id: '5f0c6a52-8a55-4a43-9f57-0c6f0e9a1b1e', tenantId: '0b7c2f4e-1b7a-4f7e-9a53-2f7f6a4c9d10', type: 'user.updated',
+      sequence: 1041, occurredAt: '2026-11-23T09:30:00.000Z', queued: true,
+    },
+  },
   queues: {
     available: true,
     totals: { waiting: 3, active: 1, delayed: 0, failed: 0, completed: 1200 },
-    items: [{ name: 'events-00', waiting: 1, active: 1, delayed: 0, failed: 0, completed: 80 }],
+    items: [
+      { name: 'events-00', waiting: 1, active: 1, delayed: 0, failed: 0, completed: 80 },
+      { name: 'webhook-deliveries', waiting: 2, active: 0, delayed: 0, failed: 0, completed: 950 },
+    ],
   },
 };
 
@@ -25,7 +34,10 @@ export class EventsOpsController {
   ) {}
 
   @Get('events/stats')
-  @ApiOperation({ summary: 'Outbox backlog (relay and delivery lag) and event queue depths across all tenants' })
+  @ApiOperation({
+    summary: 'Outbox backlog (relay and delivery lag, oldest pending event) and queue depths across all tenants',
+    description: 'queues.available is false (with an error) while Redis is unreachable; the outbox figures come from Postgres and stay accurate.',
+  })
   @ApiOkResponse({ schema: { example: STATS_EXAMPLE } })
   async stats() {
     const [outbox, queues] = await Promise.all([outboxStats(this.dataSource), this.queueDepths()]);

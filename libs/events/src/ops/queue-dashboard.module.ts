@@ -1,10 +1,8 @@
-import { Injectable, Module, OnModuleInit } from '@nestjs/common';
-import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { Module } from '@nestjs/common';
 import { ExpressAdapter } from '@bull-board/express';
 // The root module and decorator by path: the package index also loads its feature module, which needs the
 // hoisted @nestjs/bull-shared 12 (ES module only, which Jest on Node 20 cannot load). We need neither.
-import type { BullBoardInstance, BullBoardModuleOptions } from '@bull-board/nestjs';
-import { InjectBullBoard } from '@bull-board/nestjs/dist/bull-board.decorator';
+import type { BullBoardModuleOptions } from '@bull-board/nestjs';
 import { BullBoardRootModule } from '@bull-board/nestjs/dist/bull-board.root-module';
 import { APP_CONFIG, AppConfig } from '@provisio/config';
 import { adminTokenMiddleware } from './admin-token.middleware';
@@ -13,23 +11,10 @@ import { EventQueuesReader } from './event-queues.reader';
 /** Where the dashboard is served (HTML and its JSON API), behind the admin token. */
 export const QUEUE_DASHBOARD_ROUTE = '/admin/queues';
 
-@Injectable()
-class ShowEventQueuesOnBoard implements OnModuleInit {
-  constructor(
-    @InjectBullBoard() private readonly board: BullBoardInstance,
-    private readonly reader: EventQueuesReader,
-  ) {}
-
-  onModuleInit(): void {
-    for (const queue of this.reader.queues) this.board.addQueue(new BullMQAdapter(queue));
-  }
-}
-
 /**
  * The @bull-board dashboard inside the API process. It reads queue state from Redis through fail-fast
  * connections: while Redis is down its pages show errors and the rest of the API is unaffected.
- * Other libs add their queues with `@InjectBullBoard()` and `board.addQueue(new BullMQAdapter(queue))`
- * (the board instance is global).
+ * Other libs show their queues on it, and in GET /admin/v1/events/stats, with EventQueuesReader.addQueue().
  */
 @Module({
   imports: [
@@ -44,7 +29,7 @@ class ShowEventQueuesOnBoard implements OnModuleInit {
       inject: [APP_CONFIG],
     }),
   ],
-  providers: [EventQueuesReader, ShowEventQueuesOnBoard],
+  providers: [EventQueuesReader],
   exports: [EventQueuesReader],
 })
 export class QueueDashboardModule {}
