@@ -32,10 +32,12 @@ export LOG_LEVEL=warn
 if [[ -n "${SMALL:-}" ]]; then
   SIZES=(--users 500 --lookups 300 --small 1000 --large 5000 --patches 300 --paging-users 2000 --group-size 1000 --events 300 --light-events 60)
   PGBENCH_SECONDS=3
+  WAIT_SECONDS=2
   export BENCH_RESULTS_DIR="$OUT/results"   # smoke runs stay out of the recorded results
 else
   SIZES=(--users 5000 --lookups 5000 --small 5000 --large 100000 --patches 3000 --paging-users 100000 --group-size 10000 --events 3000 --light-events 300)
   PGBENCH_SECONDS=10
+  WAIT_SECONDS=8
 fi
 
 mkdir -p "$OUT"
@@ -87,10 +89,24 @@ start api-without-audit "$NOAUDIT_PORT" "$DB_NOAUDIT" "${PREFIX}n" -- node dist/
 start baseline "$BASELINE_PORT" "$DB_BASELINE" "$PREFIX" -- node dist/bench/baseline/bare-server.js
 
 # Sync with and without audit, alternated (A B A B) so a change of background load hits both.
+# In round 2 pg_stat_activity is sampled (20 queries/s, light) to see what the backends wait on.
+WAITS_PID=
+waits() {
+  WAITS_PID=
+  [[ $1 == 2 ]] || return 0
+  node dist/bench/profile/sample-waits.js "$PG/$2" "$WAIT_SECONDS" 50 >"$OUT/waits-$2.txt" 2>&1 &
+  WAITS_PID=$!
+}
+waited() { [[ -z $WAITS_PID ]] || wait "$WAITS_PID" || true; }
 for round in 1 2; do
+  waits "$round" "$DB_API"
   bench "$DB_API" "$API_PORT" "sync-audit-$round" sync "${SIZES[@]}"
+  waited
+  waits "$round" "$DB_NOAUDIT"
   bench "$DB_NOAUDIT" "$NOAUDIT_PORT" "sync-noaudit-$round" sync "${SIZES[@]}"
+  waited
 done
+for db in "$DB_API" "$DB_NOAUDIT"; do say "== Postgres backends of $db during sync (round 2)"; cat "$OUT/waits-$db.txt" | tee -a "$LOG"; done
 bench "$DB_BASELINE" "$BASELINE_PORT" baseline sync --baseline "${SIZES[@]}"
 
 bench "$DB_API" "$API_PORT" scenarios lookups patch paging groups "${SIZES[@]}"
