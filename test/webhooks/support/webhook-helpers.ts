@@ -18,8 +18,8 @@ export async function createWebhook(t: TestApp, tenantId: string, body: Record<s
 export async function deliveries(t: TestApp, tenantId: string, webhookId: string) {
   const res = await t.http.get(`/admin/v1/tenants/${tenantId}/webhooks/${webhookId}/deliveries`).auth(t.adminToken, { type: 'bearer' }).expect(200);
   return res.body.items as {
-    id: string; eventId: string; eventType: string; status: string; attemptCount: number; lastError: string | null;
-    attempts: { attempt: number; statusCode: number | null; latencyMs: number; outcome: string; error: string | null; responseExcerpt: string | null }[];
+    id: string; eventId: string; eventType: string; status: string; attemptCount: number; lastError: string | null; nextAttemptAt: string | null;
+    attempts: { attempt: number; at: string; statusCode: number | null; latencyMs: number; outcome: string; error: string | null; responseExcerpt: string | null }[];
   }[];
 }
 

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditWriter } from '@provisio/audit';
 import { isUuid } from '@provisio/database';
 import { ConflictError } from '@provisio/observability';
 import { loadLocked, reopenForReplay } from '@provisio/outbound';
@@ -26,6 +27,7 @@ export class WebhookDeliveryLogService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly endpoints: WebhookEndpointsService,
     private readonly queue: WebhookDeliveryQueue,
+    private readonly audit: AuditWriter,
   ) {}
 
   async list(tenantId: string, webhookId: string, query: DeliveryQuery): Promise<{ items: DeliveryView[]; nextCursor: string | null }> {
@@ -64,7 +66,12 @@ export class WebhookDeliveryLogService {
       await this.find(tx, tenantId, webhookId, deliveryId);
       const locked = (await loadLocked(tx, WEBHOOK_DELIVERIES, tenantId, deliveryId))!;
       if (!isFinal(locked.status)) throw new ConflictError(`Delivery ${deliveryId} is still ${locked.status}; it will be retried`, 'notFinished');
-      return (await reopenForReplay(tx, WEBHOOK_DELIVERIES, tenantId, deliveryId))!;
+      const reopened = (await reopenForReplay(tx, WEBHOOK_DELIVERIES, tenantId, deliveryId))!;
+      await this.audit.record(tx, {
+        tenantId, action: 'webhook.delivery_replayed', resourceType: 'Webhook', resourceId: webhookId,
+        summary: `delivery ${deliveryId} of ${reopened.event_type} event ${reopened.event_id} (was ${locked.status})`,
+      });
+      return reopened;
     });
     try {
       await this.queue.add([{ data: { tenantId, deliveryId }, jobId: deliveryJobId.replay(deliveryId, row.attempts) }]);
