@@ -64,7 +64,12 @@ export async function findUser(t: TestApp, tenant: TestTenant, userName: string)
 export async function findGroup(t: TestApp, tenant: TestTenant, displayName: string): Promise<ScimResource | undefined> {
   const res = await scim(t, tenant).get(`/Groups?filter=${encodeURIComponent(`displayName eq "${displayName}"`)}`).expect(200);
   const found = res.body.Resources[0];
-  return found ? (await scim(t, tenant).get(`/Groups/${found.id}`).expect(200)).body : undefined;
+  if (!found) return undefined;
+  // The list does not carry members; read the group itself, which the worker may delete in between.
+  const group = await scim(t, tenant).get(`/Groups/${found.id}`);
+  if (group.status === 404) return undefined;
+  expect(group.status).toBe(200);
+  return group.body;
 }
 
 export function memberIds(group: ScimResource | undefined): string[] {
