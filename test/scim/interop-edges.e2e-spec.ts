@@ -96,6 +96,16 @@ describe('SCIM interoperability edges', () => {
       expect(members.map((m: { value: string }) => m.value).sort()).toEqual([a.id, b.id].sort());
     });
 
+    it('never lists a member whose user is gone, as a concurrent delete and member add can leave behind', async () => {
+      const [kept, gone] = [await createUser(), await createUser()];
+      const group = await createGroup({ members: [{ value: kept.id }] });
+      await scim(t, tenant).delete(`/Users/${gone.id}`).expect(204);
+      // The row a member add leaves when it validated the user just before the delete committed.
+      await t.dataSource.query(`INSERT INTO scim_group_members (tenant_id, group_id, member_id, member_type) VALUES ($1, $2, $3, 'User')`, [tenant.id, group.id, gone.id]);
+      const members = (await scim(t, tenant).get(`/Groups/${group.id}`).expect(200)).body.members;
+      expect(members.map((m: { value: string }) => m.value)).toEqual([kept.id]);
+    });
+
     it('serialises concurrent PATCHes of one user: every change lands and versions do not repeat', async () => {
       const user = await createUser();
       const results = await Promise.all(

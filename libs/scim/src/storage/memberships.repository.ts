@@ -93,7 +93,12 @@ export interface MemberOfGroup {
   display: string | null;
 }
 
-/** Members of several groups with their display names; only called when members are to be returned. */
+/**
+ * Members of several groups with their display names; only called when members are to be returned.
+ * Only live members are returned: a member added while another request deletes that same user can
+ * leave a row behind (the add validated the user before the delete committed), and it must not
+ * show up as a member that GET /Users/{id} answers 404 for.
+ */
 export async function membersOfGroups(db: Db, tenantId: string, groupIds: string[]): Promise<MemberOfGroup[]> {
   if (groupIds.length === 0) return [];
   return queryRows<MemberOfGroup>(
@@ -101,9 +106,9 @@ export async function membersOfGroups(db: Db, tenantId: string, groupIds: string
     `SELECT m.group_id, m.member_id, m.member_type,
             CASE m.member_type WHEN 'User' THEN coalesce(u.display_name, u.user_name) ELSE g.display_name END AS display
        FROM scim_group_members m
-       LEFT JOIN scim_users u ON m.member_type = 'User' AND u.tenant_id = m.tenant_id AND u.id = m.member_id
-       LEFT JOIN scim_groups g ON m.member_type = 'Group' AND g.tenant_id = m.tenant_id AND g.id = m.member_id
-      WHERE m.tenant_id = $1 AND m.group_id = ANY($2::uuid[])
+       LEFT JOIN scim_users u ON m.member_type = 'User' AND u.tenant_id = m.tenant_id AND u.id = m.member_id AND u.deleted_at IS NULL
+       LEFT JOIN scim_groups g ON m.member_type = 'Group' AND g.tenant_id = m.tenant_id AND g.id = m.member_id AND g.deleted_at IS NULL
+      WHERE m.tenant_id = $1 AND m.group_id = ANY($2::uuid[]) AND (u.id IS NOT NULL OR g.id IS NOT NULL)
       ORDER BY m.group_id, m.created_at, m.member_id`,
     [tenantId, groupIds],
   );
