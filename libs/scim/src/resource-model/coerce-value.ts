@@ -1,5 +1,5 @@
 import { AttributeDefinition } from '../schema';
-import { isJsonObject, JsonObject } from './json-value';
+import { isJsonObject, jsonEqual, JsonObject } from './json-value';
 import { findAttribute } from './attribute-ref';
 import { invalidSyntax, invalidValue } from './scim-validation-error';
 import { coerceSimpleValue } from './coerce-simple-value';
@@ -30,7 +30,9 @@ function coerceMultiValued(attribute: AttributeDefinition, raw: unknown, label: 
   if (raw === null || raw === undefined) return undefined;
   // A single value where an array is expected is read as a one-element array.
   const items = Array.isArray(raw) ? raw : [raw];
-  const values = items.map((item) => coerceSingleValue(attribute, item, label)).filter((v) => v !== undefined);
+  const coerced = items.map((item) => coerceSingleValue(attribute, item, label)).filter((v) => v !== undefined);
+  // RFC 7643 §2.4 and Okta: a value (with its type) appears once; an exact repeat is dropped.
+  const values = coerced.filter((value, index) => coerced.findIndex((other) => jsonEqual(other, value)) === index);
   if (values.length === 0) return undefined;
   assertSinglePrimary(values, label);
   return values;

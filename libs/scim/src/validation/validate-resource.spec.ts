@@ -127,6 +127,13 @@ describe('validateResource for users', () => {
     expect(resource.emails).toEqual([{ value: 'a@b.c' }]);
   });
 
+  it('drops an exact repeat of a multi-valued value and keeps values that differ (Okta: a value/type pair appears once)', () => {
+    const work = { value: 'a@b.c', type: 'work' };
+    const { resource } = validateResource('User', { schemas: [USER], userName: 'a', emails: [work, { ...work }, { ...work, type: 'home' }], roles: ['x', 'x'] });
+    expect(resource.emails).toEqual([work, { ...work, type: 'home' }]);
+    expect(resource.roles).toEqual([{ value: 'x' }]);
+  });
+
   it('keeps values exactly as sent', () => {
     const { resource } = validateResource('User', { schemas: [USER], userName: ' A ', phoneNumbers: [{ value: '55555555555', type: 'work' }] });
     expect(resource.userName).toBe(' A ');
