@@ -149,6 +149,18 @@ describe('SCIM push connector into a second tenant', () => {
     expect(state.sync.lastFailureAt).not.toBeNull();
   });
 
+  it("never sends another tenant's changes through a tenant's connector", async () => {
+    const { a, b, connectorId } = await pair();
+    const stranger = await createTenant(t);
+    const theirs = await createUser(stranger);
+    const ours = await createUser(a);
+    await waitFor(async () => (await findUser(t, b, ours.userName!)) !== undefined, 20000, 'our user in B');
+    await waitFor(async () => (await t.http.get(`/admin/v1/tenants/${stranger.id}/events/stats`).auth(t.adminToken, { type: 'bearer' }).expect(200)).body.outbox.undispatched === 0,
+      20000, "the other tenant's events to be fanned out");
+    expect(await findUser(t, b, theirs.userName!)).toBeUndefined();
+    expect((await settled(t, a.id, connectorId, 1)).sync).toEqual(expect.objectContaining({ succeeded: 1, mapped: { users: 1, groups: 0 } }));
+  });
+
   it('applies nothing while disabled', async () => {
     const { a, b, connectorId } = await pair();
     await t.http.patch(`/admin/v1/tenants/${a.id}/connectors/${connectorId}`).auth(t.adminToken, { type: 'bearer' }).send({ enabled: false }).expect(200);
