@@ -1,5 +1,5 @@
 import { AttributeDefinition } from '../schema';
-import { isJsonObject, jsonEqual, JsonObject } from './json-value';
+import { isJsonObject, JsonObject } from './json-value';
 import { findAttribute } from './attribute-ref';
 import { invalidSyntax, invalidValue } from './scim-validation-error';
 import { coerceSimpleValue } from './coerce-simple-value';
@@ -30,12 +30,25 @@ function coerceMultiValued(attribute: AttributeDefinition, raw: unknown, label: 
   if (raw === null || raw === undefined) return undefined;
   // A single value where an array is expected is read as a one-element array.
   const items = Array.isArray(raw) ? raw : [raw];
-  const coerced = items.map((item) => coerceSingleValue(attribute, item, label)).filter((v) => v !== undefined);
-  // RFC 7643 §2.4 and Okta: a value (with its type) appears once; an exact repeat is dropped.
-  const values = coerced.filter((value, index) => coerced.findIndex((other) => jsonEqual(other, value)) === index);
+  const values = withoutRepeats(items.map((item) => coerceSingleValue(attribute, item, label)).filter((v) => v !== undefined));
   if (values.length === 0) return undefined;
   assertSinglePrimary(values, label);
   return values;
+}
+
+/**
+ * RFC 7643 §2.4 and Okta: a value (with its type) appears once, so an exact repeat is dropped. Linear
+ * in the number of values: a PUT of a group may list tens of thousands of members.
+ */
+function withoutRepeats(values: unknown[]): unknown[] {
+  const seen = new Set<string>();
+  return values.filter((value) => {
+    // Complex values hold simple sub-attributes only, so sorting their keys gives one key per value.
+    const key = isJsonObject(value) ? JSON.stringify(Object.keys(value).sort().map((name) => [name, value[name]])) : JSON.stringify(value);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** RFC 7643 §2.4: the primary attribute value "true" MUST appear no more than once. */
