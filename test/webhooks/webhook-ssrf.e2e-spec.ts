@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { startTestWorker, waitFor } from '../events/support/test-worker';
 import { createTenant } from '../support/factories';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
 import { TestReceiver } from './support/receiver';
 import { createWebhook, deliveries, FAST_DELIVERY_ENV, scimCreateUser } from './support/webhook-helpers';
 

@@ -7,13 +7,15 @@ import { EventsRetentionService } from './retention/events-retention.service';
 
 /**
  * The worker side, imported by apps/worker only: outbox relay, fan-out to subscribers, retention purge.
- * Needs APP_CONFIG and the TypeORM connection from the app.
+ * Needs APP_CONFIG and the TypeORM connection from the app. Global so that other processors (webhook delivery)
+ * read the same job-lock timings from EVENTS_WORKER_OPTIONS.
  */
 @Module({})
 export class EventsWorkerModule {
   static forRoot(options: Partial<EventsWorkerOptions> = {}): DynamicModule {
     return {
       module: EventsWorkerModule,
+      global: true,
       imports: [EventsModule],
       providers: [
         { provide: EVENTS_WORKER_OPTIONS, useValue: { ...DEFAULT_EVENTS_WORKER_OPTIONS, ...options } },
@@ -21,7 +23,7 @@ export class EventsWorkerModule {
         EventFanOutService,
         EventsRetentionService,
       ],
-      exports: [OutboxRelayService, EventFanOutService, EventsRetentionService],
+      exports: [OutboxRelayService, EventFanOutService, EventsRetentionService, EVENTS_WORKER_OPTIONS],
     };
   }
 }

@@ -89,19 +89,29 @@ export class DeliveryQueue<T extends object = DeliveryJobData> {
   }
 }
 
+/** BullMQ job-lock timings: a worker that dies mid-job loses its job to another worker after lockDurationMs. */
+export interface DeliveryWorkerTimings {
+  lockDurationMs?: number;
+  stalledIntervalMs?: number;
+}
+
 /** Consumer side; graceful close() lets in-flight jobs finish. */
 export class DeliveryWorker<T extends object = DeliveryJobData> {
   private readonly worker: Worker<T>;
   private readonly connection: Redis;
 
-  constructor(name: string, redisUrl: string, prefix: string, concurrency: number, processor: Processor<T>) {
+  constructor(name: string, redisUrl: string, prefix: string, concurrency: number, processor: Processor<T>, timings: DeliveryWorkerTimings = {}) {
     // BullMQ requires maxRetriesPerRequest null for its blocking connection; it reconnects forever.
     this.connection = quiet(new Redis(redisUrl, {
       connectionName: `${name}-worker`,
       maxRetriesPerRequest: null,
       retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
     }));
-    this.worker = quiet(new Worker<T>(name, processor, { connection: this.connection, prefix, concurrency, autorun: false }));
+    this.worker = quiet(new Worker<T>(name, processor, {
+      connection: this.connection, prefix, concurrency, autorun: false,
+      ...(timings.lockDurationMs ? { lockDuration: timings.lockDurationMs } : {}),
+      ...(timings.stalledIntervalMs ? { stalledInterval: timings.stalledIntervalMs } : {}),
+    }));
   }
 
   start(): void {

@@ -12,9 +12,15 @@ export interface ChildWorker {
 
 /** Runs stuck-worker.child.ts as a real process against the same database, Redis and queue prefix. */
 export function startStuckWorkerProcess(config: AppConfig, adminToken: string): ChildWorker {
-  const child = spawn(process.execPath, ['-r', join(__dirname, 'ts-register.js'), join(__dirname, 'stuck-worker.child.ts')], {
+  return startWorkerProcess('stuck-worker.child.ts', config, adminToken);
+}
+
+/** Runs a *.child.ts of this folder as a real process against the same database, Redis and queue prefix. */
+export function startWorkerProcess(script: string, config: AppConfig, adminToken: string, env: Record<string, string> = {}): ChildWorker {
+  const child = spawn(process.execPath, ['-r', join(__dirname, 'ts-register.js'), join(__dirname, script)], {
     env: {
       ...process.env,
+      ...env,
       NODE_ENV: 'test',
       DATABASE_URL: config.databaseUrl,
       REDIS_URL: config.redisUrl,

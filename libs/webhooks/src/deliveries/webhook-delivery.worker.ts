@@ -1,5 +1,6 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@provisio/config';
+import { EVENTS_WORKER_OPTIONS, EventsWorkerOptions } from '@provisio/events';
 import { DeliveryWorker } from '@provisio/outbound';
 import { WEBHOOK_DELIVERY_QUEUE } from './webhook-delivery-queue';
 import { WebhookDeliveryService } from './webhook-delivery.service';
@@ -15,11 +16,14 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly deliveries: WebhookDeliveryService,
+    // The job-lock timings of apps/worker (absent when the module is used without EventsWorkerModule: BullMQ defaults).
+    @Optional() @Inject(EVENTS_WORKER_OPTIONS) private readonly timings?: EventsWorkerOptions,
   ) {}
 
   onApplicationBootstrap(): void {
     this.worker = new DeliveryWorker(WEBHOOK_DELIVERY_QUEUE, this.config.redisUrl, this.config.queuePrefix, CONCURRENCY,
-      (job) => this.deliveries.run(job.data));
+      (job) => this.deliveries.run(job.data),
+      { lockDurationMs: this.timings?.lockDurationMs, stalledIntervalMs: this.timings?.stalledIntervalMs });
     this.worker.start();
   }
 
