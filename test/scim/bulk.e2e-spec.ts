@@ -61,6 +61,18 @@ describe('SCIM /Bulk', () => {
     expect(fetched.body[ENTERPRISE].manager).toEqual({ value: boss });
   });
 
+  it('uses an operation\'s version as If-Match: a stale one is 412 for that operation only', async () => {
+    const user = (await scim(t, tenant).post('/Users', buildScimUser()).expect(201)).body;
+    const patch = { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'title', value: 'x' }] };
+    const res = await bulk([
+      { method: 'PATCH', path: `/Users/${user.id}`, version: 'W/"7"', data: patch },
+      { method: 'PATCH', path: `/Users/${user.id}`, version: user.meta.version, data: patch },
+    ]).expect(200);
+    expect(res.body.Operations.map((op: { status: string }) => op.status)).toEqual(['412', '200']);
+    expect(res.body.Operations[0].response).toMatchObject({ schemas: [ERROR_SCHEMA], status: '412' });
+    expect(res.body.Operations[1].version).toBe('W/"2"');
+  });
+
   it('reports circular bulkId references with 409 and never loops', async () => {
     const res = await bulk([
       { method: 'POST', path: '/Groups', bulkId: 'a', data: { schemas: [GROUP_SCHEMA], displayName: uniqueName('a'), members: [{ value: 'bulkId:b' }] } },
