@@ -63,7 +63,7 @@ describe('SCIM /Bulk', () => {
 
   it('uses an operation\'s version as If-Match: a stale one is 412 for that operation only', async () => {
     const user = (await scim(t, tenant).post('/Users', buildScimUser()).expect(201)).body;
-    const patch = { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'title', value: 'x' }] };
+    const patch = { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'nickName', value: 'x' }] };
     const res = await bulk([
       { method: 'PATCH', path: `/Users/${user.id}`, version: 'W/"7"', data: patch },
       { method: 'PATCH', path: `/Users/${user.id}`, version: user.meta.version, data: patch },
