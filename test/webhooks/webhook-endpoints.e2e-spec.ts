@@ -101,4 +101,32 @@ describe('webhook endpoints admin API', () => {
     await t.http.get(base(tenant.id)).expect(401);
     await t.http.get(base(tenant.id)).auth(tenant.token, admin()).expect(401);
   });
+
+  it('answers bad input with a clear 400, never a 500', async () => {
+    const post = (body: unknown) => t.http.post(base(tenant.id)).auth(t.adminToken, admin()).send(body as object);
+    await post({}).expect(400);
+    await post({ url: 'not a url' }).expect(400);
+    await post({ url: 'http://127.0.0.1:9/', eventTypes: [] }).expect(400);
+    await post({ url: 'http://127.0.0.1:9/', eventTypes: 'user.created' }).expect(400);
+    await post({ url: 'http://127.0.0.1:9/', description: 'x'.repeat(201) }).expect(400);
+    await post({ url: 'http://127.0.0.1:9/', enabled: 'yes' }).expect(400);
+    await post({ url: `http://127.0.0.1:9/${'a'.repeat(2100)}` }).expect(400);
+    await post({ url: 'http://127.0.0.1:9/', secret: 'whsec_' + Buffer.alloc(8).toString('base64') }).expect(400);
+    await t.http.post(base(tenant.id)).auth(t.adminToken, admin()).set('Content-Type', 'application/json').send('{"url": ').expect(400);
+
+    const created = await post({ url: 'http://127.0.0.1:9/inputs' }).expect(201);
+    const one = `${base(tenant.id)}/${created.body.id}`;
+    // The secret cannot be changed after creation: rotate by creating a new endpoint.
+    await t.http.patch(one).auth(t.adminToken, admin()).send({ secret: 'whsec_' + Buffer.alloc(32, 1).toString('base64') }).expect(400);
+    await t.http.patch(one).auth(t.adminToken, admin()).send({ eventTypes: ['user.exploded'] }).expect(400);
+    await t.http.get(`${one}/deliveries`).query({ status: 'bogus' }).auth(t.adminToken, admin()).expect(400);
+    await t.http.get(`${one}/deliveries`).query({ cursor: 'not-a-cursor' }).auth(t.adminToken, admin()).expect(400);
+    await t.http.get(`${one}/deliveries`).query({ limit: 0 }).auth(t.adminToken, admin()).expect(400);
+    await t.http.get(`${one}/deliveries`).query({ limit: 201 }).auth(t.adminToken, admin()).expect(400);
+    await t.http.get(`${one}/deliveries/not-a-uuid`).auth(t.adminToken, admin()).expect(404);
+    await t.http.get(`${one}/deliveries/00000000-0000-4000-8000-000000000000`).auth(t.adminToken, admin()).expect(404);
+    await t.http.post(`${one}/deliveries/00000000-0000-4000-8000-000000000000/replay`).auth(t.adminToken, admin()).expect(404);
+    const empty = await t.http.get(`${one}/deliveries`).auth(t.adminToken, admin()).expect(200);
+    expect(empty.body).toEqual({ items: [], nextCursor: null });
+  });
 });
