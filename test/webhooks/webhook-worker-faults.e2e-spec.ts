@@ -57,8 +57,11 @@ describe('webhook delivery when its worker stops', () => {
     // The dead worker's job lock lapses (2 s in tests), then its lease on the delivery (3 timeouts + 5 s).
     await waitFor(async () => (await deliveries(t, tenant.id, hook.id))[0]?.status === 'succeeded', 40000, 'delivery by the second worker');
     const [delivery] = await deliveries(t, tenant.id, hook.id);
-    // The killed attempt left no log row (its process died before recording it); the second one is logged.
-    expect(delivery.attempts).toEqual([expect.objectContaining({ attempt: 1, statusCode: 200, outcome: 'succeeded', responseExcerpt: 'second worker' })]);
+    // The killed attempt is logged as interrupted (its outcome is unknown), then the second worker's.
+    expect(delivery.attempts).toEqual([
+      expect.objectContaining({ attempt: 1, statusCode: null, outcome: 'failed', error: expect.stringMatching(/^interrupted/) }),
+      expect.objectContaining({ attempt: 2, statusCode: 200, outcome: 'succeeded', responseExcerpt: 'second worker' }),
+    ]);
     const requests = receiver.to('/crash');
     expect(requests).toHaveLength(2);
     expect(requests[1].headers['webhook-id']).toBe(requests[0].headers['webhook-id']);
