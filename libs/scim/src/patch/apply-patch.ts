@@ -1,5 +1,6 @@
 import { ResourceTypeName } from '../schema';
 import { cloneJson, jsonEqual, JsonObject } from '../resource-model/json-value';
+import { dropRepeatedValues } from '../resource-model/repeated-values';
 import { resourceSchemas } from '../validation/check-schemas';
 import { assertIndexedLengths } from '../validation/indexed-lengths';
 import { assertRequiredAttributes, dropEmptyExtensions } from '../validation/required-attributes';
@@ -37,6 +38,7 @@ export function applyPatch(resourceType: ResourceTypeName, current: JsonObject, 
     memberChanges: [],
   };
   for (const operation of operations) applyOperation(resourceType, state, operation);
+  dropRepeatedValues(resourceType, state.resource);
   dropEmptyExtensions(resourceType, state.resource);
   assertRequiredAttributes(resourceType, state.resource, 'mutability');
   assertIndexedLengths(resourceType, state.resource);

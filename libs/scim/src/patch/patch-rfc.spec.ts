@@ -15,6 +15,13 @@ describe('PATCH users per RFC 7644 §3.5.2', () => {
     expect(identical.changed).toBe(false);
   });
 
+  it('stores an added value once even when a filtered path creates a copy of one already there (fast-check counterexample)', () => {
+    const email = { value: 'b@x.com', type: 'work' };
+    const result = patchUser(storedUser({ emails: [email] }), { op: 'add', path: 'emails[type eq "home"]', value: email });
+    expect(result.resource.emails).toEqual([email]);
+    expect(result.changed).toBe(false);
+  });
+
   it('merges an add without path into the values already there', () => {
     const { resource } = patchUser(storedUser({ emails: [work] }), { op: 'add', value: { emails: [home], nickName: 'Babs' } });
     expect(resource).toEqual(storedUser({ emails: [work, home], nickName: 'Babs' }));

@@ -3,6 +3,7 @@ import { isJsonObject, JsonObject } from './json-value';
 import { findAttribute } from './attribute-ref';
 import { invalidSyntax, invalidValue } from './scim-validation-error';
 import { coerceSimpleValue } from './coerce-simple-value';
+import { withoutRepeats } from './repeated-values';
 
 /**
  * The canonical form of one attribute's value, or undefined when the value leaves it unassigned:
@@ -34,21 +35,6 @@ function coerceMultiValued(attribute: AttributeDefinition, raw: unknown, label: 
   if (values.length === 0) return undefined;
   assertSinglePrimary(values, label);
   return values;
-}
-
-/**
- * RFC 7643 §2.4 and Okta: a value (with its type) appears once, so an exact repeat is dropped. Linear
- * in the number of values: a PUT of a group may list tens of thousands of members.
- */
-function withoutRepeats(values: unknown[]): unknown[] {
-  const seen = new Set<string>();
-  return values.filter((value) => {
-    // Complex values hold simple sub-attributes only, so sorting their keys gives one key per value.
-    const key = isJsonObject(value) ? JSON.stringify(Object.keys(value).sort().map((name) => [name, value[name]])) : JSON.stringify(value);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 /** RFC 7643 §2.4: the primary attribute value "true" MUST appear no more than once. */
