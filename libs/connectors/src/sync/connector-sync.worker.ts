@@ -1,6 +1,7 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@provisio/config';
-import { DeliveryJobData, DeliveryWorker } from '@provisio/outbound';
+import { EVENTS_WORKER_OPTIONS, EventsWorkerOptions } from '@provisio/events';
+import { DeliveryJobData, DeliveryWorker, DeliveryWorkerTimings } from '@provisio/outbound';
 import { ConnectorResyncRunner } from '../resync/connector-resync.runner';
 import { CONNECTOR_RESYNC_QUEUE, CONNECTOR_SYNC_QUEUE, ResyncJobData } from './connector-queues';
 import { ConnectorSyncService } from './connector-sync.service';
@@ -20,13 +21,16 @@ export class ConnectorSyncWorker implements OnApplicationBootstrap, OnApplicatio
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly sync: ConnectorSyncService,
     private readonly resync: ConnectorResyncRunner,
+    // The job-lock timings of apps/worker, as for webhooks (absent without EventsWorkerModule: BullMQ defaults).
+    @Optional() @Inject(EVENTS_WORKER_OPTIONS) private readonly options?: EventsWorkerOptions,
   ) {}
 
   onApplicationBootstrap(): void {
     const { redisUrl, queuePrefix } = this.config;
-    this.syncs = new DeliveryWorker<DeliveryJobData>(CONNECTOR_SYNC_QUEUE, redisUrl, queuePrefix, SYNC_CONCURRENCY, (job) => this.sync.run(job.data));
+    const timings: DeliveryWorkerTimings = { lockDurationMs: this.options?.lockDurationMs, stalledIntervalMs: this.options?.stalledIntervalMs };
+    this.syncs = new DeliveryWorker<DeliveryJobData>(CONNECTOR_SYNC_QUEUE, redisUrl, queuePrefix, SYNC_CONCURRENCY, (job) => this.sync.run(job.data), timings);
     this.resyncs = new DeliveryWorker<ResyncJobData>(CONNECTOR_RESYNC_QUEUE, redisUrl, queuePrefix, RESYNC_CONCURRENCY,
-      (job) => this.resync.run(job.data.tenantId, job.data.connectorId, job.data.resyncId));
+      (job) => this.resync.run(job.data.tenantId, job.data.connectorId, job.data.resyncId), timings);
     this.syncs.start();
     this.resyncs.start();
   }
