@@ -1,4 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import { ConnectorSyncSweeper, FINISHED_SYNC_RETENTION_DAYS } from '@provisio/connectors';
 import { startTestWorker, waitFor } from '../events/support/test-worker';
 import { buildScimUser, createTenant } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -74,5 +75,24 @@ describe('SCIM push against a failing store', () => {
     const [row] = await syncRows(connector.id);
     expect(row.attempts).toBeGreaterThan(2);
     expect(row.last_status_code).toBe(502);
+  });
+
+  it('purges finished syncs past their retention, never open ones', async () => {
+    const tenant = await createTenant(t);
+    store.on('/purge/Users', () => ({ status: 201, body: JSON.stringify({ id: 'store-user-p' }) }));
+    const connector = await createConnector(t, tenant.id, { type: 'scim', baseUrl: store.url('/purge'), token: 'store-secret-4' });
+    await scim(t, tenant).post('/Users', buildScimUser()).expect(201);
+    await settled(t, tenant.id, connector.id, 1);
+    const old = `now() - make_interval(days => ${FINISHED_SYNC_RETENTION_DAYS + 1})`;
+    await t.dataSource.query(`UPDATE connector_syncs SET completed_at = ${old} WHERE connector_id = $1`, [connector.id]);
+    // An open row as old as that stays: it is still owed to the store.
+    await t.dataSource.query(
+      `INSERT INTO connector_syncs (tenant_id, connector_id, event_id, event_type, event_sequence, resource_key, payload, created_at, next_attempt_at)
+       VALUES ($1, $2, gen_random_uuid(), 'user.updated', 999999, 'User/x', '{}', ${old}, now() + interval '1 day')`,
+      [tenant.id, connector.id],
+    );
+    const sweeper = worker.get(ConnectorSyncSweeper, { strict: false });
+    while ((await sweeper.purgeFinished()) > 0);
+    expect(await syncRows(connector.id)).toEqual([expect.objectContaining({ status: 'pending', attempts: 0 })]);
   });
 });

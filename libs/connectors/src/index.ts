@@ -10,3 +10,5 @@ export { ConnectorResyncRunner } from './resync/connector-resync.runner';
 export type { ResyncSummary } from './resync/reconcile';
 export type { ResyncView } from './resync/resync-view';
 export { CONNECTOR_RESYNC_QUEUE, CONNECTOR_SYNC_QUEUE } from './sync/connector-queues';
+export { ConnectorSyncSweeper } from './sync/connector-sync.sweeper';
+export { FINISHED_SYNC_RETENTION_DAYS } from './sync/purge-finished-syncs';

@@ -3,13 +3,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { orderedJobId, overdueRows } from '@provisio/outbound';
 import { DataSource } from 'typeorm';
 import { CONNECTOR_SYNCS, ConnectorQueues } from './connector-queues';
+import { purgeFinishedSyncs } from './purge-finished-syncs';
 
 const SWEEP_INTERVAL_MS = 15_000;
 /** Only rows overdue by this much: a healthy queue runs them itself, the sweep is for jobs Redis lost. */
 const OVERDUE_MS = 60_000;
 const BATCH = 500;
 
-/** Safety net, as for webhooks: re-queues open syncs well past due whose job was never added or was lost. */
+/**
+ * Safety net, as for webhooks: re-queues open syncs well past due whose job was never added or was lost.
+ * Also trims finished syncs past their retention (purge-finished-syncs.ts).
+ */
 @Injectable()
 export class ConnectorSyncSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('ConnectorSyncSweeper');
@@ -21,12 +25,22 @@ export class ConnectorSyncSweeper implements OnApplicationBootstrap, OnApplicati
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sweep().catch((error) => this.logger.warn({ err: error }, 'connector sync sweep failed')), SWEEP_INTERVAL_MS);
+    this.timer = setInterval(() => void this.tick().catch((error) => this.logger.warn({ err: error }, 'connector sync sweep failed')), SWEEP_INTERVAL_MS);
     this.timer.unref();
   }
 
   onApplicationShutdown(): void {
     clearInterval(this.timer);
+  }
+
+  private async tick(): Promise<void> {
+    await this.sweep();
+    await this.purgeFinished();
+  }
+
+  /** One batch of finished syncs past their retention; returns how many went. */
+  purgeFinished(retentionDays?: number): Promise<number> {
+    return purgeFinishedSyncs(this.dataSource, retentionDays);
   }
 
   async sweep(overdueMs = OVERDUE_MS): Promise<number> {
