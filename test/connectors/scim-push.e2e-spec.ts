@@ -106,6 +106,26 @@ describe('SCIM push connector into a second tenant', () => {
     expect((await settled(t, a.id, connectorId, 1)).sync.mapped.groups).toBe(1);
   });
 
+  it('provisions a SCIM Bulk request into B: one event per operation, bulkId members translated', async () => {
+    const { a, b, connectorId } = await pair();
+    const [u1, u2] = [buildScimUser(), buildScimUser()];
+    const groupName = uniqueName('Bulk');
+    const res = await scim(t, a).post('/Bulk', {
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:BulkRequest'],
+      Operations: [
+        { method: 'POST', path: '/Groups', bulkId: 'g', data: { schemas: [GROUP_SCHEMA], displayName: groupName, members: [{ value: 'bulkId:u1' }, { value: 'bulkId:u2' }] } },
+        { method: 'POST', path: '/Users', bulkId: 'u1', data: u1 },
+        { method: 'POST', path: '/Users', bulkId: 'u2', data: u2 },
+      ],
+    }).expect(200);
+    expect(res.body.Operations.map((op: { status: string }) => op.status)).toEqual(['201', '201', '201']);
+    await waitFor(async () => memberIds(await findGroup(t, b, groupName)).length === 2, 20000, 'the bulk group with both members in B');
+    const expected = [(await findUser(t, b, u1.userName as string))!.id, (await findUser(t, b, u2.userName as string))!.id].sort();
+    expect(memberIds(await findGroup(t, b, groupName))).toEqual(expected);
+    // users and group created, members added: each applied once, no duplicates in B
+    expect((await settled(t, a.id, connectorId, 4)).sync).toEqual(expect.objectContaining({ succeeded: 4, dead: 0, mapped: { users: 2, groups: 1 } }));
+  });
+
   it('deactivating a user the store lost provisions it again, inactive', async () => {
     const { a, b } = await pair();
     const user = await createUser(a);
