@@ -126,6 +126,19 @@ describe('SCIM push connector into a second tenant', () => {
     expect((await settled(t, a.id, connectorId, 4)).sync).toEqual(expect.objectContaining({ succeeded: 4, dead: 0, mapped: { users: 2, groups: 1 } }));
   });
 
+  it('carries a userName change and a reactivation to the same account in B', async () => {
+    const { a, b } = await pair();
+    const user = await createUser(a);
+    await waitFor(async () => (await findUser(t, b, user.userName!)) !== undefined, 20000, 'the user in B');
+    const bId = (await findUser(t, b, user.userName!))!.id;
+    const renamed = `renamed-${user.userName}`;
+    await scim(t, a).patch(`/Users/${user.id}`, patchOp({ op: 'Replace', path: 'active', value: 'False' })).expect(200);
+    await scim(t, a).patch(`/Users/${user.id}`, patchOp({ op: 'Replace', path: 'userName', value: renamed }, { op: 'Replace', path: 'active', value: 'True' })).expect(200);
+    await waitFor(async () => (await findUser(t, b, renamed))?.active === true, 20000, 'the renamed, active user in B');
+    expect((await findUser(t, b, renamed))!.id).toBe(bId);
+    expect(await findUser(t, b, user.userName!)).toBeUndefined();
+  });
+
   it('deactivating a user the store lost provisions it again, inactive', async () => {
     const { a, b } = await pair();
     const user = await createUser(a);
