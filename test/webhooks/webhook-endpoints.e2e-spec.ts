@@ -75,8 +75,10 @@ describe('webhook endpoints admin API', () => {
 
   it('records endpoint changes in the audit log without the secret', async () => {
     const created = await t.http.post(base(tenant.id)).auth(t.adminToken, admin()).send({ url: 'http://127.0.0.1:9/audited' }).expect(201);
-    const rows = await t.dataSource.query(`SELECT * FROM audit_events WHERE tenant_id = $1 AND resource_id = $2`, [tenant.id, created.body.id]);
-    expect(rows.map((r: { action: string }) => r.action)).toEqual(['webhook.created']);
+    await t.http.patch(`${base(tenant.id)}/${created.body.id}`).auth(t.adminToken, admin()).send({ description: 'renamed' }).expect(200);
+    await t.http.delete(`${base(tenant.id)}/${created.body.id}`).auth(t.adminToken, admin()).expect(204);
+    const rows = await t.dataSource.query(`SELECT * FROM audit_events WHERE tenant_id = $1 AND resource_id = $2 ORDER BY occurred_at`, [tenant.id, created.body.id]);
+    expect(rows.map((r: { action: string }) => r.action)).toEqual(['webhook.created', 'webhook.updated', 'webhook.deleted']);
     expect(JSON.stringify(rows)).not.toContain(created.body.secret.slice(6));
   });
 
