@@ -130,23 +130,18 @@ describe('Microsoft Entra ID provisioning', () => {
     }
   });
 
-  it('applies a delta sync that Replaces filtered values the user does not have yet, creating them (sourcegraph#49200)', async () => {
+  it('creates filtered values with Add, and rejects a Replace of one the user lacks with 400 noTarget, changing nothing (items 12, 76)', async () => {
     const user = await create({ phoneNumbers: [{ type: 'mobile', value: '1' }] });
     await scim(t, tenant)
-      .patch(
-        `/Users/${user.id}`,
-        patchOp(
-          { op: 'Replace', path: 'phoneNumbers[type eq "work"].value', value: '2' },
-          { op: 'Replace', path: 'addresses[type eq "work"].postalCode', value: '98052' },
-          { op: 'Replace', path: 'title', value: 'Engineer' },
-        ),
-      )
+      .patch(`/Users/${user.id}`, patchOp({ op: 'Add', path: 'phoneNumbers[type eq "work"].value', value: '2' }, { op: 'Add', path: 'addresses[type eq "work"].postalCode', value: '98052' }))
       .expect(200);
-    expect(await get(user.id)).toMatchObject({
-      phoneNumbers: [{ type: 'mobile', value: '1' }, { type: 'work', value: '2' }],
-      addresses: [{ type: 'work', postalCode: '98052' }],
-      title: 'Engineer',
-    });
+    const rejected = await scim(t, tenant)
+      .patch(`/Users/${user.id}`, patchOp({ op: 'Replace', path: 'title', value: 'Engineer' }, { op: 'Replace', path: 'emails[type eq "home"].value', value: 'h@example.com' }))
+      .expect(400);
+    expect(rejected.body).toMatchObject({ status: '400', scimType: 'noTarget' });
+    const after = await get(user.id);
+    expect(after).toMatchObject({ phoneNumbers: [{ type: 'mobile', value: '1' }, { type: 'work', value: '2' }], addresses: [{ type: 'work', postalCode: '98052' }] });
+    expect(after.title).toBeUndefined();
   });
 
   it('clears attributes with the non-verbose null update: one no-path replace of dotted and URN keys, "" then null (MS-LA SCIM_Null_Update_Test)', async () => {

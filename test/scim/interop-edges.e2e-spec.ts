@@ -139,7 +139,7 @@ describe('SCIM interoperability edges', () => {
       const user = await createUser();
       const cases: Array<[object, string]> = [
         [{ op: 'remove' }, 'noTarget'],
-        [{ op: 'replace', path: 'emails[type ne "work"].value', value: 'x@y.z' }, 'noTarget'],
+        [{ op: 'replace', path: 'emails[type eq "home"].value', value: 'x@y.z' }, 'noTarget'],
         [{ op: 'replace', path: 'title[', value: 'x' }, 'invalidPath'],
         [{ op: 'replace', path: 'id', value: 'x' }, 'mutability'],
         [{ op: 'replace', path: 'userName', value: 42 }, 'invalidValue'],

@@ -8,13 +8,10 @@ import { PatchTarget } from './patch-target';
 /**
  * Operations on `attr[filter]` and `attr[filter].sub` (RFC 7644 §3.5.2). Matching values are
  * changed in place. Without a match: remove and clearing (null, "") are no-ops, so Entra's
- * "" then null update sequence succeeds; add and replace create the value the filter describes,
- * e.g. `addresses[type eq "work"].locality` on a user without addresses adds
- * `{type: "work", locality: …}`. For add the RFC is silent (IDP-REQUIREMENTS 12). For replace
- * §3.5.2.3 asks for 400 noTarget, but Entra sends `Replace phoneNumbers[type eq "work"].value` for
- * a value the user does not have yet, and atomicity would turn that one miss into a rejected sync
- * of every attribute in the request (sourcegraph#49200, SCIM-SDK's MsAzurePatchFilterWorkaround).
- * A filter that describes no single value (`type ne "work"`) stays noTarget.
+ * "" then null update sequence succeeds; replace is 400 noTarget (§3.5.2.3, IDP-REQUIREMENTS 76); add
+ * creates the value the filter describes, e.g. `addresses[type eq "work"].locality` on a user without
+ * addresses adds `{type: "work", locality: …}` — unspecified by the RFC, relied on by Entra
+ * (IDP-REQUIREMENTS 12).
  */
 export function applyFiltered(op: PatchOpName, target: PatchTarget, items: unknown[], raw: unknown): unknown[] {
   const { attribute, subAttribute } = target.ref;
@@ -28,6 +25,7 @@ export function applyFiltered(op: PatchOpName, target: PatchTarget, items: unkno
         : coerceElement(attribute, raw, target.label);
   if (!matched.includes(true)) {
     if (value === undefined) return items;
+    if (op === 'replace') throw noTarget(`${target.label} matches no value`);
     const created = createdElement(target, value);
     return isHollow(created) ? items : [...items, created];
   }
@@ -42,7 +40,7 @@ export function applyFiltered(op: PatchOpName, target: PatchTarget, items: unkno
 function createdElement(target: PatchTarget, value: unknown): unknown {
   const equalities = target.filter!.equalities;
   if (!equalities || equalities.length !== 1) {
-    throw noTarget(`${target.label} matches no value, and its filter does not describe one to create (use "eq" joined by "and")`);
+    throw noTarget(`${target.label} matches no value, and its filter does not describe one to add (use "eq" joined by "and")`);
   }
   const sub = target.ref.subAttribute;
   const element: JsonObject = { ...equalities[0] };

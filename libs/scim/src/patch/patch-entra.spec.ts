@@ -54,21 +54,6 @@ describe('PATCH users as Entra ID sends it', () => {
     expect(resource[attribute]).toEqual([element]);
   });
 
-  it('creates the element for Replace on a filtered path when none matches, keeping the other values (Entra delta sync)', () => {
-    const current = storedUser({ phoneNumbers: [{ type: 'mobile', value: '1' }] });
-    const { resource } = patchUser(
-      current,
-      { op: 'Replace', path: 'phoneNumbers[type eq "work"].value', value: '2' },
-      { op: 'Replace', path: 'addresses[type eq "work"].locality', value: 'Redmond' },
-      { op: 'Replace', path: 'displayName', value: 'Changed' },
-    );
-    expect(resource).toMatchObject({
-      phoneNumbers: [{ type: 'mobile', value: '1' }, { type: 'work', value: '2' }],
-      addresses: [{ type: 'work', locality: 'Redmond' }],
-      displayName: 'Changed',
-    });
-  });
-
   it('adds to the matching element instead of creating a second one', () => {
     const current = storedUser({ addresses: [{ type: 'work', streetAddress: '1 Main St' }] });
     const { resource } = patchUser(current, { op: 'Add', path: 'addresses[type eq "work"].locality', value: 'Redmond' });

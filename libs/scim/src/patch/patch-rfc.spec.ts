@@ -92,6 +92,7 @@ describe('PATCH users per RFC 7644 §3.5.2', () => {
 
   it.each([
     ['remove without path (§3.5.2.2)', { op: 'remove' }, 'noTarget'],
+    ['replace with a filter that matches nothing (§3.5.2.3)', { op: 'replace', path: 'emails[type eq "other"].value', value: 'x' }, 'noTarget'],
     ['replace with a filter that matches nothing and describes no value (§3.5.2.3)', { op: 'replace', path: 'emails[type ne "work"].value', value: 'x' }, 'noTarget'],
     ['add on a filter that describes no single value', { op: 'add', path: 'emails[type ne "work"].value', value: 'x' }, 'noTarget'],
     ['an unknown attribute', { op: 'replace', path: 'shoeSize', value: 44 }, 'invalidPath'],
