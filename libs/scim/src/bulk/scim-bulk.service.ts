@@ -33,7 +33,7 @@ export class ScimBulkService {
     const { operations } = request;
     const plan = planBulk(operations);
     const results = new Map<number, OperationResult>();
-    for (const failure of plan.failures) results.set(failure.index, this.failed(ctx, operations[failure.index], failure));
+    for (const failure of plan.failures) results.set(failure.index, await this.failed(ctx, operations[failure.index], failure));
     let errors = plan.failures.length;
     const created = new Map<string, string>();
     const succeeded = new Set<number>();
@@ -41,7 +41,7 @@ export class ScimBulkService {
       if (request.failOnErrors !== undefined && errors >= request.failOnErrors) break;
       const op = operations[index];
       if (plan.dependencies.get(index)!.some((dependency) => !succeeded.has(dependency))) {
-        results.set(index, this.failed(ctx, op, { index, status: 409, detail: 'The operation refers to a bulkId whose operation failed' }));
+        results.set(index, await this.failed(ctx, op, { index, status: 409, detail: 'The operation refers to a bulkId whose operation failed' }));
         errors++;
         continue;
       }
@@ -63,7 +63,7 @@ export class ScimBulkService {
         const failure = error instanceof AppError
           ? { index, status: error.status, scimType: error.scimType, detail: error.detail }
           : { index, status: 500, detail: 'Internal server error' };
-        results.set(index, this.failed(ctx, op, failure));
+        results.set(index, await this.failed(ctx, op, failure));
         errors++;
       }
     }
@@ -71,7 +71,8 @@ export class ScimBulkService {
     return { schemas: [BULK_RESPONSE_SCHEMA], Operations: ordered };
   }
 
-  private failed(ctx: ScimContext, op: BulkOperation, failure: PlanFailure): OperationResult {
+  /** Records a rejected operation in the audit log before answering, so the event is there when the client reads. */
+  private async failed(ctx: ScimContext, op: BulkOperation, failure: PlanFailure): Promise<OperationResult> {
     const response = {
       schemas: [ERROR_SCHEMA],
       status: String(failure.status),
@@ -80,7 +81,7 @@ export class ScimBulkService {
     };
     const write = failedWriteOf(op.method, `/scim/v2${op.path}`, op.path.split('/')[2]);
     if (write && failure.status < 500) {
-      this.journal
+      await this.journal
         .recordFailure({ tenantId: ctx.tenant.id, ...write, status: failure.status, scimType: failure.scimType, summary: `Bulk: ${failure.detail.slice(0, 280)}` })
         .catch((error: Error) => this.logger.warn({ err: error.message }, 'could not audit a rejected bulk operation'));
     }

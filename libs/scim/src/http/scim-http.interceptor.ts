@@ -2,7 +2,7 @@ import { CallHandler, ExecutionContext, Inject, Injectable, Logger, NestIntercep
 import { APP_CONFIG, AppConfig, publicBaseUrl } from '@provisio/config';
 import { AppError } from '@provisio/observability';
 import type { Request } from 'express';
-import { catchError, Observable, throwError } from 'rxjs';
+import { catchError, from, mergeMap, Observable, throwError } from 'rxjs';
 import { ChangeJournal } from '../changes/change-journal.service';
 import { failedWriteOf } from './failed-write';
 import { ScimHttpRequest } from './scim-context';
@@ -28,18 +28,21 @@ export class ScimHttpInterceptor implements NestInterceptor {
     return next.handle().pipe(
       catchError((raw: unknown) => {
         const error = toAppError(raw);
-        if (error instanceof AppError && error.status >= 400 && error.status < 500) this.recordFailure(req, error);
-        return throwError(() => error);
+        const rejected = error instanceof AppError && error.status >= 400 && error.status < 500;
+        // Awaited, so an ops query made right after the 4xx already finds the failure event.
+        const recorded = rejected ? this.recordFailure(req, error) : Promise.resolve();
+        return from(recorded).pipe(mergeMap(() => throwError(() => error)));
       }),
     );
   }
 
-  private recordFailure(req: Request & ScimHttpRequest, error: AppError): void {
+  /** Never rejects: a failure to audit a rejected write is logged, and the client still gets its 4xx. */
+  private async recordFailure(req: Request & ScimHttpRequest, error: AppError): Promise<void> {
     const tenantId = req.user?.tenant.id;
     const id = req.params?.id;
     const write = failedWriteOf(req.method, req.path, typeof id === 'string' ? id : undefined);
     if (!tenantId || !write) return;
-    this.journal
+    await this.journal
       .recordFailure({ tenantId, ...write, status: error.status, scimType: error.scimType, summary: error.detail.slice(0, 300) })
       .catch((failure: Error) => this.logger.warn({ err: failure.message }, 'could not audit a rejected SCIM write'));
   }
