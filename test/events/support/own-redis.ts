@@ -46,6 +46,11 @@ export class OwnRedis {
     child.stderr!.removeAllListeners('data');
     child.stdout!.resume();
     child.stderr!.resume();
+    // Never the reason a test process stays alive; and gone with it even if stop() is never reached.
+    child.unref();
+    (child.stdout as unknown as { unref(): void }).unref();
+    (child.stderr as unknown as { unref(): void }).unref();
+    process.once('exit', () => child.kill('SIGKILL'));
   }
 
   /** Stops the server the hard way (no save, no goodbye to clients) and waits for it to be gone. */
