@@ -13,7 +13,7 @@ import { ListRequest } from '../paging/list-request';
 import { applyPatch } from '../patch/apply-patch';
 import { MembershipChange } from '../patch/membership-change';
 import { Projection } from '../projection/projection';
-import { JsonObject } from '../resource-model/json-value';
+import { JsonObject, jsonEqual } from '../resource-model/json-value';
 import { groupColumns, GroupRow } from '../storage/group-row';
 import { bumpGroupVersion, findGroup, hardDeleteGroup, insertGroup, softDeleteGroup, updateGroup } from '../storage/groups.repository';
 import { removeFromAllGroups } from '../storage/memberships.repository';
@@ -72,7 +72,8 @@ export class ScimGroupsService {
     const result = await this.update(ctx, id, ifMatch, projection, (row) => {
       const validated = validateReplacement('Group', body, row.resource);
       const changes: MembershipChange[] = validated.members === undefined ? [] : [{ op: 'removeAll' }, { op: 'add', members: validated.members }];
-      return { resource: validated.resource, changed: true, memberChanges: changes };
+      // A PUT that only re-sends the members changes nothing but the membership, which has its own events.
+      return { resource: validated.resource, changed: !jsonEqual(row.resource, validated.resource), memberChanges: changes };
     });
     return result.served!;
   }
