@@ -1,4 +1,4 @@
-import { createTenant } from '../support/factories';
+import { buildScimUser, createTenant } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('OAuth 2.0 client credentials (RFC 6749 §4.4)', () => {
@@ -28,6 +28,17 @@ describe('OAuth 2.0 client credentials (RFC 6749 §4.4)', () => {
     expect(res.headers['cache-control']).toBe('no-store');
     const scim = await t.http.get('/scim/v2/Users').set({ Authorization: `Bearer ${res.body.access_token}` });
     expect(scim.status).not.toBe(401);
+  });
+
+  it('names the OAuth client in the audit actor of changes made with its access token', async () => {
+    const tenant = await createTenant(t);
+    const client = await newClient(tenant.id);
+    const issued = await t.http.post('/oauth/token').set({ Authorization: basic(client.clientId, client.clientSecret) })
+      .type('form').send({ grant_type: 'client_credentials' }).expect(200);
+    await t.http.post('/scim/v2/Users').set({ Authorization: `Bearer ${issued.body.access_token}` })
+      .send(buildScimUser()).expect(201);
+    const events = await t.http.get(`/admin/v1/tenants/${tenant.id}/audit-events?action=user.created`).set(admin()).expect(200);
+    expect(events.body.items[0].actor).toMatchObject({ type: 'token', tokenKind: 'oauth', oauthClientId: client.clientId });
   });
 
   it('accepts client_secret_post and rejects a wrong secret with invalid_client', async () => {

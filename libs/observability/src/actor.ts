@@ -1,5 +1,6 @@
 /** Who performed a change: an IdP through a SCIM token, an operator through the admin API, or a background job. */
 export type Actor =
-  | { type: 'token'; tokenId: string; tokenPrefix: string; tokenKind: 'static' | 'oauth' }
+  // oauthClientId: the client an OAuth access token was issued to, since the short-lived token itself is not listed anywhere.
+  | { type: 'token'; tokenId: string; tokenPrefix: string; tokenKind: 'static' | 'oauth'; oauthClientId?: string }
   | { type: 'admin' }
   | { type: 'system'; job: string };

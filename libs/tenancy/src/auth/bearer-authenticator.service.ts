@@ -19,6 +19,7 @@ interface TokenRow {
   expires_at: Date | null;
   revoked_at: Date | null;
   last_used_at: Date | null;
+  oauth_client_id: string | null;
   tenant_name: string;
   tenant_status: 'active' | 'suspended';
   settings: object;
@@ -36,8 +37,9 @@ export class BearerAuthenticator {
     const hash = hashSecret(presented);
     const rows: TokenRow[] = await this.dataSource.query(
       `SELECT t.id, t.tenant_id, t.kind, t.prefix, t.token_hash, t.expires_at, t.revoked_at, t.last_used_at,
-              n.name AS tenant_name, n.status AS tenant_status, n.settings
+              c.client_id AS oauth_client_id, n.name AS tenant_name, n.status AS tenant_status, n.settings
          FROM api_tokens t JOIN tenants n ON n.id = t.tenant_id
+         LEFT JOIN oauth_clients c ON c.tenant_id = t.tenant_id AND c.id = t.oauth_client_id
         WHERE t.token_hash = $1`,
       [hash],
     );
@@ -50,7 +52,7 @@ export class BearerAuthenticator {
     this.touch(row);
     return {
       tenant: { id: row.tenant_id, name: row.tenant_name, settings: withDefaults(row.settings) },
-      token: { id: row.id, prefix: row.prefix, kind: row.kind },
+      token: { id: row.id, prefix: row.prefix, kind: row.kind, ...(row.oauth_client_id ? { oauthClientId: row.oauth_client_id } : {}) },
     };
   }
 

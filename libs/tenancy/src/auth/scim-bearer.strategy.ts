@@ -16,7 +16,8 @@ export class ScimBearerStrategy extends PassportStrategy(Strategy, SCIM_BEARER_S
 
   async validate(token: string): Promise<ScimPrincipal> {
     const principal = await this.authenticator.authenticate(token);
-    setCurrentActor({ type: 'token', tokenId: principal.token.id, tokenPrefix: principal.token.prefix, tokenKind: principal.token.kind });
+    const { id, prefix, kind, oauthClientId } = principal.token;
+    setCurrentActor({ type: 'token', tokenId: id, tokenPrefix: prefix, tokenKind: kind, ...(oauthClientId ? { oauthClientId } : {}) });
     return principal;
   }
 }
