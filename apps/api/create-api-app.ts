@@ -21,6 +21,7 @@ export async function createApiApp(config: AppConfig, logDestination?: Destinati
   app.disable('x-powered-by');
   app.set('etag', false); // SCIM sets its own ETag from meta.version (RFC 7644 §3.14)
   app.set('query parser', 'simple');
+  app.set('trust proxy', config.trustProxy); // the client IP in audit events, not the load balancer's
   app.use(requestContextMiddleware);
   for (const [path, handler] of bodyParsers(config.scimMaxBodyBytes)) {
     if (path) app.use(path, handler);

@@ -10,6 +10,8 @@ export interface AppConfig {
   adminToken: string;
   outboundAllowedHosts: string[];
   publicBaseUrl?: string;
+  /** Express `trust proxy`: which proxies' X-Forwarded-For gives the client IP in logs and audit events. */
+  trustProxy: false | number | string[];
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Lifetime of access tokens issued by POST /oauth/token, in seconds (5 minutes to 6 hours). */
   oauthAccessTokenTtlSeconds: number;

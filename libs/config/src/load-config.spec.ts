@@ -19,6 +19,9 @@ describe('loadConfig', () => {
     [{ OAUTH_ACCESS_TOKEN_TTL_SECONDS: '30000' }, 'OAUTH_ACCESS_TOKEN_TTL_SECONDS'],
     [{ OAUTH_CLIENT_SECRET_TTL_DAYS: '30' }, 'OAUTH_CLIENT_SECRET_TTL_DAYS'],
     [{ PUBLIC_BASE_URL: 'ftp://x' }, 'PUBLIC_BASE_URL'],
+    [{ TRUST_PROXY: 'true' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '99' }, 'TRUST_PROXY'],
   ])('names the variable in one line when %o is wrong', (override, variable) => {
     expect(() => loadConfig({ ...BASE, ...override })).toThrow(ConfigError);
     try {
@@ -28,6 +31,12 @@ describe('loadConfig', () => {
       expect((error as Error).message).toMatch(new RegExp(`^Invalid configuration: ${variable} `));
       expect((error as Error).message).not.toContain('\n');
     }
+  });
+
+  it('reads TRUST_PROXY as off, a hop count, or addresses and CIDRs', () => {
+    expect(loadConfig(BASE).trustProxy).toBe(false);
+    expect(loadConfig({ ...BASE, TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ ...BASE, TRUST_PROXY: 'loopback, 10.0.0.0/8,::1' }).trustProxy).toEqual(['loopback', '10.0.0.0/8', '::1']);
   });
 
   it('requires ADMIN_TOKEN in production', () => {

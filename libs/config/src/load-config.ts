@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import ipaddr from 'ipaddr.js';
 import { AppConfig } from './app-config';
 import { ConfigError } from './config-error';
 
@@ -60,6 +61,25 @@ function hostList(env: Env, name: string): string[] {
   return entries;
 }
 
+const PROXY_KEYWORDS = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * Which proxies may set X-Forwarded-For (Express's `trust proxy`): a hop count, or addresses, CIDRs and
+ * Express's keywords. Trusting every proxy is not offered: any client could then forge its address.
+ */
+function trustProxy(env: Env): false | number | string[] {
+  const raw = (env.TRUST_PROXY ?? '').trim();
+  if (raw === '' || raw === 'false') return false;
+  if (/^\d+$/.test(raw)) return integer(env, 'TRUST_PROXY', 0, 0, 10);
+  const entries = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const entry of entries) {
+    if (!PROXY_KEYWORDS.includes(entry) && !ipaddr.isValid(entry) && !ipaddr.isValidCIDR(entry)) {
+      throw new ConfigError('TRUST_PROXY', `must be a hop count or addresses, CIDRs, ${PROXY_KEYWORDS.join(', ')} (got "${entry}")`);
+    }
+  }
+  return entries;
+}
+
 /**
  * 32 bytes, given as base64 or 64 hex digits. Development and test fall back to a fixed, publicly known key
  * so a local database stays readable across restarts; production must set its own.
@@ -93,6 +113,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     adminToken: adminToken(env, nodeEnv),
     outboundAllowedHosts: hostList(env, 'OUTBOUND_ALLOWED_HOSTS'),
     publicBaseUrl: url(env, 'PUBLIC_BASE_URL', ['http:', 'https:']),
+    trustProxy: trustProxy(env),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
     oauthAccessTokenTtlSeconds: integer(env, 'OAUTH_ACCESS_TOKEN_TTL_SECONDS', 3600, 300, 21600),
     oauthClientSecretTtlDays: integer(env, 'OAUTH_CLIENT_SECRET_TTL_DAYS', 730, 365, 1095),
