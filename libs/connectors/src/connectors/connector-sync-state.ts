@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { EntityManager } from 'typeorm';
 
 /** Counts that tell an operator whether a connector keeps up (the admin API's `sync` object). */
 export interface SyncCounts {
@@ -17,7 +17,7 @@ export interface SyncCounts {
 const EMPTY: SyncCounts = { pending: 0, retrying: 0, dead: 0, succeeded: 0, oldestPendingAt: null, mapped: { users: 0, groups: 0 } };
 
 /** One query per table for any number of connectors of one tenant (the list endpoint asks for all of them). */
-export async function syncCounts(db: DataSource, tenantId: string, connectorIds: string[]): Promise<Map<string, SyncCounts>> {
+export async function syncCounts(db: EntityManager, tenantId: string, connectorIds: string[]): Promise<Map<string, SyncCounts>> {
   const counts = new Map(connectorIds.map((id) => [id, structuredClone(EMPTY)]));
   if (connectorIds.length === 0) return counts;
   const syncs: { connector_id: string; pending: number; retrying: number; dead: number; succeeded: number; oldest: Date | null }[] = await db.query(
