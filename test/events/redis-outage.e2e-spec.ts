@@ -4,7 +4,7 @@ import { startTestApp, TestApp } from '../support/test-app';
 import { TestReceiver } from '../webhooks/support/receiver';
 import { createWebhook, FAST_DELIVERY_ENV, scimCreateUser, scimPatchUser } from '../webhooks/support/webhook-helpers';
 import { OwnRedis } from './support/own-redis';
-import { startTestWorker, waitFor } from './support/test-worker';
+import { closeAfterRedisRestart, startTestWorker, waitFor } from './support/test-worker';
 
 interface Delivered {
   id: string;
@@ -34,7 +34,7 @@ describe('Redis stopped and restarted while changes keep coming', () => {
 
   afterAll(async () => {
     if (redis && !redis.running) await redis.restart(); // lets the worker close cleanly if the test failed while Redis was down
-    await worker?.close();
+    if (worker) await closeAfterRedisRestart(worker);
     await t?.close();
     await receiver?.stop();
     await redis?.stop();

@@ -1,5 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { DiscoveryService, NestFactory } from '@nestjs/core';
+import { WorkerHost } from '@nestjs/bullmq';
 import type { INestApplicationContext } from '@nestjs/common';
 import { AppConfig } from '@provisio/config';
 import { EventEnvelope, EventsModule, EventsWorkerOptions, EventSubscriber, EventSubscriberRegistry } from '@provisio/events';
@@ -71,4 +72,17 @@ export async function waitFor(condition: () => boolean | Promise<boolean>, timeo
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+/**
+ * Closes a test worker after its Redis was restarted. The BullMQ workers that @nestjs/bullmq creates (the audit
+ * retention processor) own their connections and close them with QUIT, which can wait forever on a client that
+ * reconnected to a restarted server; they are force-closed first (they hold no job in these tests).
+ */
+export async function closeAfterRedisRestart(app: INestApplicationContext): Promise<void> {
+  const hosts = app.get(DiscoveryService).getProviders()
+    .map((wrapper) => wrapper.instance as unknown)
+    .filter((instance): instance is WorkerHost => instance instanceof WorkerHost);
+  await Promise.all(hosts.map((host) => host.worker.close(true)));
+  await app.close();
 }
