@@ -13,7 +13,21 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, exitIfStuck);
   await app.init();
+}
+
+/**
+ * Graceful shutdown has a deadline: a close that hangs (a Redis client waiting on a dead server) must not keep
+ * the process alive until the orchestrator's SIGKILL. Whatever was in flight is taken over by another worker.
+ */
+const SHUTDOWN_DEADLINE_MS = 28000;
+
+function exitIfStuck(): void {
+  setTimeout(() => {
+    console.error(`worker did not shut down within ${SHUTDOWN_DEADLINE_MS} ms; exiting (in-flight jobs go to other workers)`);
+    process.exit(1);
+  }, SHUTDOWN_DEADLINE_MS).unref();
 }
 
 main().catch((error: unknown) => {
