@@ -11,7 +11,7 @@ export const AUDIT_ACTIONS = [
   'tenant.created', 'tenant.updated', 'tenant.deleted',
   'token.created', 'token.revoked',
   'oauth_client.created', 'oauth_client.revoked', 'oauth_client.secret_added', 'oauth_client.secret_revoked',
-  'webhook.created', 'webhook.updated', 'webhook.deleted', 'webhook.disabled',
+  'webhook.created', 'webhook.updated', 'webhook.deleted', 'webhook.disabled', 'webhook.delivery_replayed',
   'connector.created', 'connector.updated', 'connector.deleted', 'connector.resync_requested',
 ] as const;
 
