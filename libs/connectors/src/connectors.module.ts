@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@provisio/audit';
-import { EventsModule } from '@provisio/events';
+import { EventsModule, QueueDashboardModule } from '@provisio/events';
 import { OutboundModule } from '@provisio/outbound';
 import { TenancyModule } from '@provisio/tenancy';
 import { ConnectorQueuesOnBoard } from './admin/connector-queues-on-board';
@@ -23,10 +23,10 @@ const shared = [TypeOrmModule.forFeature([ConnectorEntity]), TenancyModule, Audi
 
 /**
  * apps/api: the admin endpoints (CRUD with sync state, resync requests) and the queues on the ops dashboard
- * (needs the dashboard that EventsAdminModule mounts, which apps/api imports).
+ * and in GET /admin/v1/events/stats (QueueDashboardModule's EventQueuesReader).
  */
 @Module({
-  imports: shared,
+  imports: [...shared, QueueDashboardModule],
   controllers: [ConnectorsAdminController, ConnectorResyncsAdminController],
   providers: [ConnectorsService, ConnectorViewsService, ConnectorResyncsService, ConnectorQueues, ConnectorQueuesOnBoard],
 })

@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@provisio/config';
-import { DeliveryJob, DeliveryQueue, OrderedTable } from '@provisio/outbound';
+import { DeliveryJob, DeliveryQueue, OrderedTable, SweptQueue } from '@provisio/outbound';
 
 /** Never rename: jobs in flight carry the queue names. */
 export const CONNECTOR_SYNC_QUEUE = 'connector-syncs';
@@ -32,6 +32,11 @@ export class ConnectorQueues implements OnModuleDestroy {
 
   addSyncs(jobs: DeliveryJob[]): Promise<void> {
     return this.syncs.add(jobs);
+  }
+
+  /** The sync queue as the sweeper sees it: adds, and the marker telling whether Redis lost its jobs. */
+  get syncQueue(): SweptQueue {
+    return this.syncs;
   }
 
   addResync(data: ResyncJobData): Promise<void> {

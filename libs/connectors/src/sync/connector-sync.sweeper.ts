@@ -1,51 +1,62 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { orderedJobId, overdueRows } from '@provisio/outbound';
+import { orderedJobId, OrderedRowSweeper } from '@provisio/outbound';
 import { DataSource } from 'typeorm';
 import { CONNECTOR_SYNCS, ConnectorQueues } from './connector-queues';
 import { purgeFinishedSyncs } from './purge-finished-syncs';
 
-const SWEEP_INTERVAL_MS = 15_000;
-/** Only rows overdue by this much: a healthy queue runs them itself, the sweep is for jobs Redis lost. */
-const OVERDUE_MS = 60_000;
-const BATCH = 500;
+/** Retention is in days: trimming one batch every 15 s keeps up without adding load to the 5 s sweep. */
+const PURGE_INTERVAL_MS = 15_000;
 
 /**
- * Safety net, as for webhooks: re-queues open syncs well past due whose job was never added or was lost.
- * Also trims finished syncs past their retention (purge-finished-syncs.ts).
+ * Safety net, shared with webhooks (OrderedRowSweeper): every 5 s, re-queues every open sync if Redis came back
+ * empty, otherwise those well past due. Also trims finished syncs past their retention (purge-finished-syncs.ts).
  */
 @Injectable()
 export class ConnectorSyncSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('ConnectorSyncSweeper');
-  private timer?: NodeJS.Timeout;
+  private readonly sweeper: OrderedRowSweeper;
+  private purgeTimer?: NodeJS.Timeout;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly queues: ConnectorQueues,
-  ) {}
+    queues: ConnectorQueues,
+  ) {
+    this.sweeper = new OrderedRowSweeper(dataSource, {
+      table: CONNECTOR_SYNCS,
+      queue: queues.syncQueue,
+      label: 'connector syncs',
+      loggerName: 'ConnectorSyncSweeper',
+      jobId: (id, attempts) => orderedJobId.sweep(id, attempts),
+    });
+  }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick().catch((error) => this.logger.warn({ err: error }, 'connector sync sweep failed')), SWEEP_INTERVAL_MS);
-    this.timer.unref();
+    this.sweeper.start();
+    this.purgeTimer = setInterval(() => void this.purgeFinished().catch((error) => this.logger.warn({ err: error }, 'purging finished connector syncs failed')), PURGE_INTERVAL_MS);
+    this.purgeTimer.unref();
   }
 
   onApplicationShutdown(): void {
-    clearInterval(this.timer);
+    this.sweeper.stop();
+    clearInterval(this.purgeTimer);
   }
 
-  private async tick(): Promise<void> {
-    await this.sweep();
-    await this.purgeFinished();
+  /** One round as the timer runs it (never rejects); returns how many syncs were queued again. */
+  tick(): Promise<number> {
+    return this.sweeper.tick();
+  }
+
+  sweep(overdueMs?: number): Promise<number> {
+    return this.sweeper.sweep(overdueMs);
+  }
+
+  requeueAllOpen(): Promise<number> {
+    return this.sweeper.requeueAllOpen();
   }
 
   /** One batch of finished syncs past their retention; returns how many went. */
   purgeFinished(retentionDays?: number): Promise<number> {
     return purgeFinishedSyncs(this.dataSource, retentionDays);
-  }
-
-  async sweep(overdueMs = OVERDUE_MS): Promise<number> {
-    const rows = await overdueRows(this.dataSource, CONNECTOR_SYNCS, overdueMs, BATCH);
-    await this.queues.addSyncs(rows.map((row) => ({ data: { tenantId: row.tenant_id, deliveryId: row.id }, jobId: orderedJobId.sweep(row.id, row.attempts) })));
-    return rows.length;
   }
 }

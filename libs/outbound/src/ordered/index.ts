@@ -3,3 +3,4 @@ export * from './resource-order';
 export * from './claim-row';
 export * from './settle-attempt';
 export * from './overdue-rows';
+export * from './ordered-row-sweeper';
