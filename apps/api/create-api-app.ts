@@ -16,6 +16,16 @@ export async function createApiApp(config: AppConfig, logDestination?: Destinati
     bodyParser: false,
     bufferLogs: true,
   });
+  configureHttp(app, config);
+  setupSwagger(app);
+  return app;
+}
+
+/**
+ * The HTTP behaviour around the modules: logger, body parsers, error rendering, validation. Separate so the
+ * bench's audit-cost harness (bench/audit) serves requests exactly as the API does.
+ */
+export function configureHttp(app: NestExpressApplication, config: AppConfig): void {
   app.useLogger(app.get(Logger));
   app.flushLogs(); // listen() would flush; tests only init(), and buffered errors would never reach the log
   app.disable('x-powered-by');
@@ -30,6 +40,4 @@ export async function createApiApp(config: AppConfig, logDestination?: Destinati
   app.useGlobalFilters(new AllExceptionsFilter());
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.enableShutdownHooks();
-  setupSwagger(app);
-  return app;
 }

@@ -1,21 +1,17 @@
 import 'reflect-metadata';
-import { ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { AuditWriter } from '@provisio/audit';
 import { ConfigError, loadConfig } from '@provisio/config';
-import { Logger } from 'nestjs-pino';
 import { ApiModule } from '../../apps/api/api.module';
-import { AllExceptionsFilter } from '../../apps/api/errors/all-exceptions.filter';
-import { bodyParsers } from '../../apps/api/http/body-parsers';
-import { requestContextMiddleware } from '../../apps/api/http/request-context.middleware';
+import { configureHttp } from '../../apps/api/create-api-app';
 
 /**
  * MEASUREMENT ONLY, never a way to run Provisio: the API's own modules with AuditWriter replaced by a
  * no-op, so `npm run bench -- sync` against it and against the real API gives the throughput that audit
  * recording costs (issue #5 "Speed"). Audit is mandatory in the product and has no switch; this harness
  * lives in bench/, swaps the provider the way the e2e tests swap one (@nestjs/testing), and is not started
- * by any npm script. Setup mirrors apps/api/create-api-app.ts (without Swagger, which serves no SCIM request).
+ * by any npm script. HTTP setup is the API's own configureHttp (without Swagger, which serves no SCIM request).
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_noaudit PORT=3201 node dist/bench/audit/api-without-audit.js
  */
@@ -32,18 +28,7 @@ async function main(): Promise<void> {
     .useValue(NO_AUDIT)
     .compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, bufferLogs: true });
-  app.useLogger(app.get(Logger));
-  app.disable('x-powered-by');
-  app.set('etag', false);
-  app.set('query parser', 'simple');
-  app.use(requestContextMiddleware);
-  for (const [path, handler] of bodyParsers(config.scimMaxBodyBytes)) {
-    if (path) app.use(path, handler);
-    else app.use(handler);
-  }
-  app.useGlobalFilters(new AllExceptionsFilter());
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
-  app.enableShutdownHooks();
+  configureHttp(app, config);
   await app.listen(config.port);
   console.log(`API WITHOUT AUDIT (bench measurement only) on port ${config.port}`);
 }
