@@ -88,6 +88,20 @@ describe('OAuth 2.0 client credentials (RFC 6749 §4.4)', () => {
       .type('form').send({ grant_type: 'client_credentials' }).expect(401);
   });
 
+  it('limits token requests per client id with 429 and Retry-After, leaving other clients alone', async () => {
+    const tenant = await createTenant(t);
+    const [busy, other] = [await newClient(tenant.id), await newClient(tenant.id)];
+    const request = (client: { clientId: string; clientSecret: string }) =>
+      t.http.post('/oauth/token').set({ Authorization: basic(client.clientId, client.clientSecret) }).type('form').send({ grant_type: 'client_credentials' });
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) statuses.push((await request(busy)).status);
+    expect(statuses).toEqual([...Array(10).fill(200), 429]);
+    const limited = await request(busy).expect(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect(limited.body).toEqual({ error: 'invalid_request', error_description: expect.stringContaining('Too many') });
+    await request(other).expect(200);
+  });
+
   it('expires access tokens after their lifetime', async () => {
     const tenant = await createTenant(t);
     const client = await newClient(tenant.id);

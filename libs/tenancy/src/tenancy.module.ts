@@ -14,6 +14,7 @@ import { OAuthClientEntity } from './oauth/oauth-client.entity';
 import { OAuthClientsService } from './oauth/oauth-clients.service';
 import { OAuthTokenController } from './oauth/oauth-token.controller';
 import { TokenEndpointService } from './oauth/token-endpoint.service';
+import { TokenRequestThrottlerModule } from './oauth/token-request-limits';
 import { TenantEntity } from './tenants/tenant.entity';
 import { TenantsService } from './tenants/tenants.service';
 import { ApiTokenEntity } from './tokens/api-token.entity';
@@ -24,6 +25,7 @@ import { ApiTokensService } from './tokens/api-tokens.service';
     AuditModule,
     PassportModule,
     TypeOrmModule.forFeature([TenantEntity, ApiTokenEntity, OAuthClientEntity, OAuthClientSecretEntity]),
+    TokenRequestThrottlerModule,
   ],
   controllers: [TenantsAdminController, TokensAdminController, OAuthClientsAdminController, OAuthTokenController],
   providers: [

@@ -1,14 +1,16 @@
-import { Body, Controller, Headers, HttpCode, Post, Res, UseFilters } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Headers, HttpCode, Post, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { readClientCredentials } from './client-credentials';
 import { OAuthError } from './oauth-error';
 import { OAuthErrorFilter } from './oauth-error.filter';
 import { AccessTokenResponse, TokenEndpointService } from './token-endpoint.service';
+import { TokenRequestGuard } from './token-request.guard';
 
 @ApiTags('OAuth')
 @Controller('oauth')
 @UseFilters(OAuthErrorFilter)
+@UseGuards(TokenRequestGuard)
 export class OAuthTokenController {
   constructor(private readonly endpoint: TokenEndpointService) {}
 
@@ -29,6 +31,7 @@ export class OAuthTokenController {
     },
   })
   @ApiOkResponse({ schema: { example: { access_token: 'pat_…', token_type: 'Bearer', expires_in: 3600 } } })
+  @ApiTooManyRequestsResponse({ description: 'More than 10 requests a minute for one client id, or 300 from one address; see Retry-After' })
   async token(
     @Headers('authorization') authorization: string | undefined,
     @Headers('content-type') contentType: string | undefined,
