@@ -103,7 +103,7 @@ export const eventsScenario: Scenario = async (ctx) => {
   const receiver = new WebhookReceiver();
   const url = await receiver.start();
   await createBenchWebhook(baseUrl, adminToken!, session.tenant, url);
-  const worker = new WorkerProcess(databaseUrl);
+  const worker = new WorkerProcess(databaseUrl, ctx.options.workerCpuProfileDir);
   const loadBefore = loadavg()[0];
   try {
     worker.start();
