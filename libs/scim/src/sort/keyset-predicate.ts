@@ -9,8 +9,7 @@ export interface KeysetPosition {
 
 /**
  * Rows after `after` in the plan's order, for cursor pagination (RFC 9865) over (sort key, id).
- * Spelled out instead of a row comparison because sort keys may be NULL, and NULLs sort last
- * ascending and first descending.
+ * NULL keys are handled apart: they sort last ascending and first descending.
  */
 export function keysetPredicate(plan: SortPlan, after: KeysetPosition, firstParam = 1): SqlFragment {
   const params = new SqlParams(firstParam);
@@ -23,7 +22,9 @@ export function keysetPredicate(plan: SortPlan, after: KeysetPosition, firstPara
     return { sql, params: params.values };
   }
   const valueParam = `${params.add(after.value)}::${plan.valueType}`;
-  const later = `${key} ${beyond} ${valueParam} OR (${key} = ${valueParam} AND ${id} ${beyond} ${idParam})`;
+  // A row comparison means the same as `key > v OR (key = v AND id > i)` (NULL keys fall out of both), but
+  // Postgres can start a (tenant_id, key, id) index scan at it; the OR form scans from the first row.
+  const later = `(${key}, ${id}) ${beyond} (${valueParam}, ${idParam})`;
   const sql = plan.direction === 'ASC' ? `(${later} OR ${key} IS NULL)` : `(${later})`;
   return { sql, params: params.values };
 }
