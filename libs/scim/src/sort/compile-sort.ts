@@ -30,7 +30,7 @@ export function compileSort(options: CompileSortOptions): SortPlan {
   const table = checkTableAlias(options.tableAlias ?? RESOURCE_TABLES[options.resourceType]);
   const direction = sortDirection(options.sortOrder);
   const requested = options.sortBy === undefined || options.sortBy === '' ? undefined : sortKeyFor(options.resourceType, options.sortBy, table);
-  const key: SortKey = requested ?? { expression: `${table}.created_at`, valueType: 'timestamptz', attributePath: 'meta.created' };
+  const key: SortKey = requested ?? { expression: `${table}.created_at`, valueType: 'timestamptz', attributePath: 'meta.created', notNull: true };
   // RFC 7644 §3.4.2.3: resources without a value sort last ascending and first descending,
   // which is what Postgres does by default; spelled out so keyset predicates can rely on it.
   const nulls = direction === 'ASC' ? 'NULLS LAST' : 'NULLS FIRST';

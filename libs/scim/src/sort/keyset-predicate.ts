@@ -25,6 +25,6 @@ export function keysetPredicate(plan: SortPlan, after: KeysetPosition, firstPara
   // A row comparison means the same as `key > v OR (key = v AND id > i)` (NULL keys fall out of both), but
   // Postgres can start a (tenant_id, key, id) index scan at it; the OR form scans from the first row.
   const later = `(${key}, ${id}) ${beyond} (${valueParam}, ${idParam})`;
-  const sql = plan.direction === 'ASC' ? `(${later} OR ${key} IS NULL)` : `(${later})`;
+  const sql = plan.direction === 'ASC' && !plan.notNull ? `(${later} OR ${key} IS NULL)` : `(${later})`;
   return { sql, params: params.values };
 }

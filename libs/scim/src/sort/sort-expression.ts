@@ -11,6 +11,8 @@ export interface SortKey {
   valueType: Operand['kind'];
   /** Canonical path sorted on, e.g. 'name.familyName'. */
   attributePath: string;
+  /** The column can hold no NULL (meta.created): the keyset then needs no NULL branch, and stays one index range. */
+  notNull?: boolean;
 }
 
 /**
