@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { orderedJobId, OrderedRowSweeper } from '@provisio/outbound';
+import { OrderedRowSweeper } from '@provisio/outbound';
 import { DataSource } from 'typeorm';
 import { CONNECTOR_SYNCS, ConnectorQueues } from './connector-queues';
 import { purgeFinishedSyncs } from './purge-finished-syncs';
@@ -27,7 +27,6 @@ export class ConnectorSyncSweeper implements OnApplicationBootstrap, OnApplicati
       queue: queues.syncQueue,
       label: 'connector syncs',
       loggerName: 'ConnectorSyncSweeper',
-      jobId: (id, attempts) => orderedJobId.sweep(id, attempts),
     });
   }
 
@@ -45,14 +44,6 @@ export class ConnectorSyncSweeper implements OnApplicationBootstrap, OnApplicati
   /** One round as the timer runs it (never rejects); returns how many syncs were queued again. */
   tick(): Promise<number> {
     return this.sweeper.tick();
-  }
-
-  sweep(overdueMs?: number): Promise<number> {
-    return this.sweeper.sweep(overdueMs);
-  }
-
-  requeueAllOpen(): Promise<number> {
-    return this.sweeper.requeueAllOpen();
   }
 
   /** One batch of finished syncs past their retention; returns how many went. */

@@ -18,8 +18,6 @@ export interface OrderedRowSweeperOptions {
   label: string;
   /** Logger context, e.g. 'WebhookDeliverySweeper'. */
   loggerName: string;
-  /** The sweeper's job id for a row; orderedJobId.sweep (at most one re-queue per row per hour) unless given. */
-  jobId?: (id: string, attempts: number) => string;
 }
 
 /** Short, so a Redis that came back empty is noticed within seconds; each tick is one EXISTS and one indexed query. */
@@ -33,18 +31,16 @@ const BATCH = 500;
  * lost; the rows in Postgres are the truth, jobs only wake workers. Each tick:
  * - if Redis lost its data (the queue's marker is gone: a restart without persistence), every open row is queued
  *   again at once, delayed to when it is due, then the marker is set;
- * - otherwise open rows well past due without having run are queued again (at most once an hour per row).
+ * - otherwise open rows well past due without having run are queued again.
  * Duplicates are harmless: the processor's lease, due-time and per-resource order checks decide whether to run.
  */
 export class OrderedRowSweeper {
   private readonly logger: Logger;
-  private readonly jobId: (id: string, attempts: number) => string;
   private timer?: NodeJS.Timeout;
   private sweeping = false;
 
   constructor(private readonly dataSource: DataSource, private readonly options: OrderedRowSweeperOptions) {
     this.logger = new Logger(options.loggerName);
-    this.jobId = options.jobId ?? ((id, attempts) => orderedJobId.sweep(id, attempts));
   }
 
   start(intervalMs = SWEEP_INTERVAL_MS): void {
@@ -75,7 +71,7 @@ export class OrderedRowSweeper {
     const rows = await overdueRows(this.dataSource, this.options.table, overdueMs, BATCH);
     await this.options.queue.add(rows.map((row) => ({
       data: { tenantId: row.tenant_id, deliveryId: row.id },
-      jobId: this.jobId(row.id, row.attempts),
+      jobId: orderedJobId.sweep(row.id, row.attempts), // at most one re-queue per row per hour
     })));
     return rows.length;
   }
@@ -89,7 +85,7 @@ export class OrderedRowSweeper {
       const now = Date.now();
       await this.options.queue.add(rows.map((row) => ({
         data: { tenantId: row.tenant_id, deliveryId: row.id },
-        jobId: this.jobId(row.id, row.attempts),
+        jobId: orderedJobId.sweep(row.id, row.attempts), // at most one re-queue per row per hour
         delayMs: Math.max(0, row.ready_at.getTime() - now),
       })));
       total += rows.length;

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { OrderedRowSweeper } from '@provisio/outbound';
 import { DataSource } from 'typeorm';
 import { WEBHOOK_DELIVERIES } from './delivery-row';
-import { deliveryJobId, WebhookDeliveryQueue } from './webhook-delivery-queue';
+import { WebhookDeliveryQueue } from './webhook-delivery-queue';
 
 /**
  * Safety net for delivery jobs Redis never got or lost (OrderedRowSweeper): every 5 s, re-queues every open
@@ -19,7 +19,6 @@ export class WebhookDeliverySweeper implements OnApplicationBootstrap, OnApplica
       queue,
       label: 'webhook deliveries',
       loggerName: 'WebhookDeliverySweeper',
-      jobId: (id, attempts) => deliveryJobId.sweep(id, attempts),
     });
   }
 
@@ -29,18 +28,5 @@ export class WebhookDeliverySweeper implements OnApplicationBootstrap, OnApplica
 
   onApplicationShutdown(): void {
     this.sweeper.stop();
-  }
-
-  /** One round as the timer runs it (never rejects); returns how many deliveries were queued again. */
-  tick(): Promise<number> {
-    return this.sweeper.tick();
-  }
-
-  sweep(overdueMs?: number): Promise<number> {
-    return this.sweeper.sweep(overdueMs);
-  }
-
-  requeueAllOpen(): Promise<number> {
-    return this.sweeper.requeueAllOpen();
   }
 }
