@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from '@provisio/config';
 import { runMigrations } from '@provisio/database';
@@ -11,6 +11,7 @@ import { printWelcome } from './welcome';
 /**
  * `npm start`: the quick start. Uses DATABASE_URL or an embedded PostgreSQL under ./.data, migrates,
  * generates an ADMIN_TOKEN when none is set (development only), then runs the API and the worker.
+ * The audit signing key is generated once and kept under ./.data, so checkpoints stay verifiable across restarts.
  */
 async function main(): Promise<void> {
   const db = await devDatabase();
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
     ...process.env,
     DATABASE_URL: db.url,
     ADMIN_TOKEN: process.env.ADMIN_TOKEN || `adm_${randomBytes(24).toString('base64url')}`,
+    AUDIT_SIGNING_KEY: process.env.AUDIT_SIGNING_KEY || (process.env.NODE_ENV === 'production' ? undefined : devAuditSigningKey()),
   };
   const config = loadConfig(env);
   await runMigrations(config.databaseUrl, loadMigrations());
@@ -38,6 +40,18 @@ async function main(): Promise<void> {
   children.forEach((child) => child.once('exit', (code) => code && code !== 0 && stop()));
 
   await printWelcome(config, { embedded: db.embedded, adminTokenGenerated: generatedAdminToken });
+}
+
+/** Development only: an Ed25519 key generated on the first start and kept (readable by this user only) under ./.data. */
+function devAuditSigningKey(): string {
+  const dir = join(process.cwd(), '.data');
+  const file = join(dir, 'audit-signing-key.pem');
+  if (!existsSync(file)) {
+    mkdirSync(dir, { recursive: true });
+    const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    writeFileSync(file, pem, { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8');
 }
 
 function run(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {

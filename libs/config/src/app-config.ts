@@ -1,3 +1,5 @@
+import type { KeyObject } from 'node:crypto';
+
 /** Validated process configuration. Every variable is documented in README.md and docs/configuration.md. */
 export interface AppConfig {
   nodeEnv: 'development' | 'production' | 'test';
@@ -25,6 +27,10 @@ export interface AppConfig {
   scimBulkMaxOperations: number;
   /** AES-256-GCM key (32 bytes) that encrypts webhook secrets and connector tokens at rest. */
   secretsEncryptionKey: Buffer;
+  /** Ed25519 private key that signs audit checkpoints (AUDIT_SIGNING_KEY). */
+  auditSigningKey: KeyObject;
+  /** At most one signed audit checkpoint per tenant per this many seconds while its chain grows (0: every sealing pass). */
+  auditCheckpointIntervalSeconds: number;
   /** Connect and response timeout of every outbound webhook or connector request, in milliseconds. */
   outboundTimeoutMs: number;
   /** First retry delay of a failed webhook or connector delivery; later ones grow exponentially with jitter. */
