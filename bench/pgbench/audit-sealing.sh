@@ -43,7 +43,9 @@ for round in 1 2; do
 done
 echo "== backlog drain: $T s of write-path-nonotify with no sealer, then one sealer alone"
 fresh
-pgbench -h 127.0.0.1 -U postgres -n -c 32 -j 2 -T "$T" -f "$TMP/write-path-nonotify.sql" "$DB" >/dev/null 2>&1
+printf '%-36s load %s  ' "write-path-nonotify, no sealer" "$(cut -d' ' -f1 /proc/loadavg)"
+pgbench -h 127.0.0.1 -U postgres -n -c 32 -j 2 -T "$T" -f "$TMP/write-path-nonotify.sql" "$DB" 2>&1 \
+  | awk '/^tps/ {tps=$3} /latency average/ {lat=$4} END {printf "tps %8.0f  latency avg %6.1f ms\n", tps, lat}'
 printf 'load %s  ' "$(cut -d' ' -f1 /proc/loadavg)"
 DATABASE_URL="$PG/$DB" node dist/bench/audit/seal-while-loading.js --drain | tail -1
 psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE $DB"
