@@ -17,6 +17,8 @@ export * from './event-envelope';
 export * from './events.module';
 export * from './outbox/outbox-writer';
 export * from './outbox/outbox-channel';
+export * from './outbox/relay-wake';
+export * from './outbox/wake-after-commit';
 export * from './subscribers/event-subscriber';
 export * from './subscribers/event-subscriber.registry';
 export * from './events-worker.module';
