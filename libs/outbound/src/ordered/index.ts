@@ -4,3 +4,4 @@ export * from './claim-row';
 export * from './settle-attempt';
 export * from './overdue-rows';
 export * from './ordered-row-sweeper';
+export * from './record-rows';
