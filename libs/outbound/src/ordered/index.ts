@@ -5,3 +5,4 @@ export * from './settle-attempt';
 export * from './overdue-rows';
 export * from './ordered-row-sweeper';
 export * from './record-rows';
+export * from './ordered-delivery-runner';
