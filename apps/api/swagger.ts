@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '@provisio/config';
 import { documentScim } from '@provisio/scim';
-import { sandboxPreauthorizationScript } from './sandbox-preauthorization';
+import { sandboxPreauthorizationScript } from './sandbox/sandbox-preauthorization';
 
 export const SWAGGER_UI_PATH = 'api/doc/scim_rest';
 export const SWAGGER_JSON_PATH = 'api/doc/scim_rest-json';
