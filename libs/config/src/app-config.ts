@@ -33,6 +33,8 @@ export interface AppConfig {
   deliveryMaxAgeSeconds: number;
   /** Consecutive dead deliveries after which a webhook endpoint is disabled automatically. */
   webhookDisableAfterDeadDeliveries: number;
+  /** Development only: the SCIM token `npm start` keeps for its sandbox tenant; the sandbox page starts authorised with it. */
+  sandboxScimToken?: string;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

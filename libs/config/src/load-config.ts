@@ -97,6 +97,14 @@ function secretsKey(env: Env, nodeEnv: AppConfig['nodeEnv']): Buffer {
   return key;
 }
 
+/** A SCIM token the sandbox page is pre-authorised with: development only, since the page shows it to whoever opens it. */
+function sandboxScimToken(env: Env, nodeEnv: AppConfig['nodeEnv']): string | undefined {
+  const raw = env.SANDBOX_SCIM_TOKEN;
+  if (!raw) return undefined;
+  if (nodeEnv === 'production') throw new ConfigError('SANDBOX_SCIM_TOKEN', 'must not be set when NODE_ENV=production (the sandbox page would show it)');
+  return raw;
+}
+
 /** Reads and validates the environment; throws ConfigError naming the first bad variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = oneOf(env, 'NODE_ENV', NODE_ENVS, 'development');
@@ -125,5 +133,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     deliveryRetryBaseMs: integer(env, 'DELIVERY_RETRY_BASE_MS', 10000, 10, 3600000),
     deliveryMaxAgeSeconds: integer(env, 'DELIVERY_MAX_AGE_SECONDS', 86400, 1, 604800),
     webhookDisableAfterDeadDeliveries: integer(env, 'WEBHOOK_DISABLE_AFTER_DEAD_DELIVERIES', 5, 1, 1000),
+    sandboxScimToken: sandboxScimToken(env, nodeEnv),
   };
 }

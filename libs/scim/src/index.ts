@@ -3,3 +3,4 @@ export * from './schema';
 export { SCIM_LIMITS, ScimLimits } from './http/scim-limits';
 export { ScimContext } from './http/scim-context';
 export { ScimUsersService } from './users/scim-users.service';
+export * from './openapi';
