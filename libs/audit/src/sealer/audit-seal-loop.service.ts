@@ -23,6 +23,7 @@ export class AuditSealLoop implements OnApplicationBootstrap, OnModuleDestroy {
   private closing = false;
   intervalMs = AUDIT_SEAL_INTERVAL_MS;
   private lastSweep = 0;
+  private failing = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -59,8 +60,15 @@ export class AuditSealLoop implements OnApplicationBootstrap, OnModuleDestroy {
   private schedule(delayMs: number): void {
     this.timer = setTimeout(() => {
       this.pass = this.sealAll()
-        .then(() => undefined)
-        .catch((error: Error) => this.logger.warn(`audit sealing pass failed, retrying: ${error.message}`))
+        .then(() => {
+          if (this.failing) this.logger.log('audit sealing works again');
+          this.failing = false;
+        })
+        .catch((error: Error) => {
+          // Once per outage, not four lines a second: the loop keeps retrying and the reads seal on demand.
+          if (!this.failing) this.logger.warn(`audit sealing pass failed, retrying every ${this.intervalMs} ms: ${error.message}`);
+          this.failing = true;
+        })
         .finally(() => {
           this.pass = undefined;
           if (!this.stopped) this.schedule(this.intervalMs);
