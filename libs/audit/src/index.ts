@@ -1,5 +1,8 @@
 export * from './writer/audit-entry';
 export * from './writer/audit-writer';
+// The insert's shape, for callers that fold the audit insert into their own statement (one plain INSERT, no lock).
+export * from './writer/insert-event.sql';
+export { buildContent } from './writer/build-content';
 export * from './writer/failure-rate-limiter';
 export * from './diff/audit-change';
 export * from './diff/redact';
