@@ -1,9 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AuditAdminModule } from '@provisio/audit';
+import { AUDIT_RETENTION_QUEUE, AuditAdminModule } from '@provisio/audit';
 import { AppConfig, ConfigModule } from '@provisio/config';
 import { ConnectorsModule } from '@provisio/connectors';
 import { DatabaseModule } from '@provisio/database';
-import { EventsAdminModule } from '@provisio/events';
+import { EventsAdminModule, QueueRegistryModule, registerQueues } from '@provisio/events';
 import { loggerOptions } from '@provisio/observability';
 import { ScimModule } from '@provisio/scim';
 import { TenancyModule } from '@provisio/tenancy';
@@ -36,7 +36,10 @@ export class ApiModule {
         EventsAdminModule,
         WebhooksModule,
         ConnectorsModule,
+        QueueRegistryModule,
       ],
+      // libs/audit does not depend on libs/events, so its queue is declared here (as in apps/worker).
+      providers: [registerQueues('audit', [AUDIT_RETENTION_QUEUE])],
     };
   }
 }
