@@ -20,7 +20,7 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot(loggerOptions(config.logLevel, 'api', logDestination)),
+        LoggerModule.forRoot(loggerOptions(config.logLevel, 'api', logDestination, [config.adminToken])),
         DatabaseModule.forRoot({
           url: config.databaseUrl,
           migrations: loadMigrations(),

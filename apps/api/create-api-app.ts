@@ -37,7 +37,7 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
     if (path) app.use(path, handler);
     else app.use(handler);
   }
-  app.useGlobalFilters(new AllExceptionsFilter());
+  app.useGlobalFilters(new AllExceptionsFilter([config.adminToken]));
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.enableShutdownHooks();
 }
