@@ -62,4 +62,17 @@ describe('SCIM behaviour found by outside testing', () => {
     await client.patch(`/Users/${user.id}`, patchOp({ op: 'add', path: `${ENTERPRISE}:manager`, value: user.id })).expect(200);
     expect((await client.get(`/Users/${user.id}`).expect(200)).body[ENTERPRISE].manager).toMatchObject({ value: user.id });
   });
+
+  it('hands out list cursors that reveal no id and work only for the tenant and query they came from', async () => {
+    const client = scim(t, tenant);
+    for (let i = 0; i < 3; i++) await client.post('/Users', buildScimUser()).expect(201);
+    const first = (await client.get('/Users?count=1&cursor=').expect(200)).body;
+    const id = first.Resources[0].id as string;
+    expect(Buffer.from(first.nextCursor, 'base64url').toString('latin1')).not.toContain(id);
+    const next = (await client.get(`/Users?count=1&cursor=${encodeURIComponent(first.nextCursor)}`).expect(200)).body;
+    expect(next.Resources[0].id).not.toBe(id);
+    const other = await createTenant(t);
+    const foreign = await scim(t, other).get(`/Users?count=1&cursor=${encodeURIComponent(first.nextCursor)}`).expect(400);
+    expect(foreign.body.scimType).toBe('invalidCursor');
+  });
 });
