@@ -22,7 +22,7 @@ export class ApiModule {
       controllers: [RootRedirectController],
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot(loggerOptions(config.logLevel, 'api', logDestination)),
+        LoggerModule.forRoot(loggerOptions(config.logLevel, 'api', logDestination, [config.adminToken])),
         DatabaseModule.forRoot({
           url: config.databaseUrl,
           migrations: loadMigrations(),

@@ -41,6 +41,10 @@ export interface AppConfig {
   auditCheckpointIntervalSeconds: number;
   /** Connect and response timeout of every outbound webhook or connector request, in milliseconds. */
   outboundTimeoutMs: number;
+  /** How long the API waits for a client's request headers before answering 408 and closing (Node's default is 60 s). */
+  httpHeadersTimeoutMs: number;
+  /** How long the API waits for a whole request, body included (at least the headers timeout). */
+  httpRequestTimeoutMs: number;
   /** First retry delay of a failed webhook or connector delivery; later ones grow exponentially with jitter. */
   deliveryRetryBaseMs: number;
   /** How long a failing delivery keeps being retried before it is dead, in seconds (a day by default). */

@@ -137,6 +137,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     auditSigningKey: auditSigningKey(env, nodeEnv),
     auditCheckpointIntervalSeconds: integer(env, 'AUDIT_CHECKPOINT_INTERVAL_SECONDS', 60, 0, 86400),
     outboundTimeoutMs: integer(env, 'OUTBOUND_TIMEOUT_MS', 10000, 50, 120000),
+    httpHeadersTimeoutMs: integer(env, 'HTTP_HEADERS_TIMEOUT_MS', 10000, 100, 120000),
+    httpRequestTimeoutMs: integer(env, 'HTTP_REQUEST_TIMEOUT_MS', 30000, 100, 600000),
     deliveryRetryBaseMs: integer(env, 'DELIVERY_RETRY_BASE_MS', 10000, 10, 3600000),
     deliveryMaxAgeSeconds: integer(env, 'DELIVERY_MAX_AGE_SECONDS', 86400, 1, 604800),
     webhookDisableAfterDeadDeliveries: integer(env, 'WEBHOOK_DISABLE_AFTER_DEAD_DELIVERIES', 5, 1, 1000),
