@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import ipaddr from 'ipaddr.js';
 import { AppConfig } from './app-config';
 import { ConfigError } from './config-error';
+import { redisTopology } from './redis-topology';
 
 type Env = Record<string, string | undefined>;
 
@@ -112,11 +113,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (!databaseUrl) {
     throw new ConfigError('DATABASE_URL', 'is not set (npm start runs an embedded PostgreSQL when it is unset)');
   }
+  const redisUrl = url(env, 'REDIS_URL', ['redis:', 'rediss:'], 'redis://127.0.0.1:6379')!;
   return {
     nodeEnv,
     port: integer(env, 'PORT', 3000, 0, 65535),
     databaseUrl,
-    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:'], 'redis://127.0.0.1:6379')!,
+    databaseDirectUrl: url(env, 'DATABASE_DIRECT_URL', ['postgres:', 'postgresql:']) ?? databaseUrl,
+    redisUrl,
+    redis: redisTopology(env, redisUrl),
     queuePrefix: env.QUEUE_PREFIX || 'provisio',
     adminToken: adminToken(env, nodeEnv),
     outboundAllowedHosts: hostList(env, 'OUTBOUND_ALLOWED_HOSTS'),

@@ -4,3 +4,5 @@ export * from './run-migrations';
 export * from './embedded-postgres';
 export * from './database.module';
 export * from './uuid';
+export * from './distribution';
+export * from './post-commit-sequence';
