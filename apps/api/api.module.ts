@@ -12,6 +12,8 @@ import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { loadMigrations } from '../../migrations';
 import { HealthModule } from './health/health.module';
+import { MetricsController } from './metrics/metrics.controller';
+import { TelemetryFlush } from './metrics/telemetry-flush';
 
 @Module({})
 export class ApiModule {
@@ -35,6 +37,8 @@ export class ApiModule {
         WebhooksModule,
         ConnectorsModule,
       ],
+      controllers: [MetricsController],
+      providers: [TelemetryFlush],
     };
   }
 }

@@ -10,6 +10,8 @@ import { loggerOptions } from '@provisio/observability';
 import { WebhooksWorkerModule } from '@provisio/webhooks';
 import { LoggerModule } from 'nestjs-pino';
 import { loadMigrations } from '../../migrations';
+import { BacklogMetrics } from './metrics/backlog-metrics';
+import { WorkerMetricsServer } from './metrics/worker-metrics.server';
 import { WorkerStatusReporter } from './worker-status.reporter';
 
 /**
@@ -43,7 +45,7 @@ export class WorkerModule {
         ConnectorsWorkerModule,
         AuditWorkerModule,
       ],
-      providers: [WorkerStatusReporter],
+      providers: [WorkerStatusReporter, WorkerMetricsServer, BacklogMetrics],
     };
   }
 }

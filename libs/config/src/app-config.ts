@@ -33,6 +33,12 @@ export interface AppConfig {
   deliveryMaxAgeSeconds: number;
   /** Consecutive dead deliveries after which a webhook endpoint is disabled automatically. */
   webhookDisableAfterDeadDeliveries: number;
+  /** Adds a `tenant` label to SCIM, outbox and delivery metrics; one series per tenant (docs/operations.md). */
+  metricsTenantLabels: boolean;
+  /** Port of the worker's Prometheus endpoint (GET /metrics); 0 turns it off. */
+  workerMetricsPort: number;
+  /** Address the worker's metrics endpoint listens on: loopback unless an operator opens it deliberately. */
+  workerMetricsHost: string;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

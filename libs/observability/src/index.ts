@@ -3,3 +3,4 @@ export * from './request-context';
 export * from './request-id';
 export * from './logger-options';
 export * from './app-error';
+export * from './telemetry';

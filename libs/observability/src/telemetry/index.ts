@@ -1,0 +1,4 @@
+export * from './start-telemetry';
+export * from './telemetry-settings';
+export * from './provisio-meter';
+export * from './trace-log-fields';
