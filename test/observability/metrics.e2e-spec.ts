@@ -8,6 +8,9 @@ import { ServiceStack, startServiceStack } from './support/service-stack';
 
 const bearer = { type: 'bearer' as const };
 
+// Processes start and answer slowly on a loaded machine: generous time per test.
+jest.setTimeout(90000);
+
 describe('metrics: GET /metrics on the API and the worker metrics port', () => {
   let stack: ServiceStack;
   let receiver: TestReceiver;
@@ -16,7 +19,7 @@ describe('metrics: GET /metrics on the API and the worker metrics port', () => {
   beforeAll(async () => {
     receiver = await new TestReceiver().start();
     stack = await startServiceStack({ api: { METRICS_TENANT_LABELS: 'true' } });
-  }, 120000);
+  }, 400000);
 
   afterAll(async () => {
     await stack?.stop();
@@ -47,7 +50,7 @@ describe('metrics: GET /metrics on the API and the worker metrics port', () => {
     const user = await scimCreateUser(stack, tenant);
     await scimPatchUser(stack, tenant, user.id, [{ op: 'replace', path: 'displayName', value: 'Barbara J.' }]);
     await stack.http.get('/scim/v2/Users/00000000-0000-4000-8000-000000000000').auth(tenant.token, bearer).expect(404);
-    await waitFor(async () => (await deliveries(stack, tenant.id, hook.id)).filter((d) => d.status === 'succeeded').length === 2, 20000, 'both deliveries');
+    await waitFor(async () => (await deliveries(stack, tenant.id, hook.id)).filter((d) => d.status === 'succeeded').length === 2, 60000, 'both deliveries');
 
     const api = await scrapeApi();
     const duration = 'http_server_request_duration_seconds_count';

@@ -29,6 +29,9 @@ function isPostgres(span: ReceivedSpan): boolean {
   return span.attributes['db.system'] === 'postgresql' || span.attributes['db.system.name'] === 'postgresql';
 }
 
+// Processes start and answer slowly on a loaded machine: generous time per test.
+jest.setTimeout(90000);
+
 describe('traces over OTLP/HTTP', () => {
   let stack: ServiceStack;
   let otlp: OtlpReceiver;
@@ -38,7 +41,7 @@ describe('traces over OTLP/HTTP', () => {
     otlp = await new OtlpReceiver().start();
     receiver = await new TestReceiver().start();
     stack = await startServiceStack({ both: { OTEL_EXPORTER_OTLP_ENDPOINT: otlp.endpoint, OTEL_BSP_SCHEDULE_DELAY: '100' } });
-  }, 120000);
+  }, 400000);
 
   afterAll(async () => {
     await stack?.stop();
@@ -57,18 +60,18 @@ describe('traces over OTLP/HTTP', () => {
       .expect(200);
 
     const isPatch = (span: ReceivedSpan) => span.kind === SERVER && span.name === 'PATCH /scim/v2/Users/:id';
-    await waitFor(() => otlp.spans.some(isPatch), 15000, 'the PATCH server span');
+    await waitFor(() => otlp.spans.some(isPatch), 60000, 'the PATCH server span');
     const server = otlp.spans.find(isPatch)!;
     expect(server).toEqual(expect.objectContaining({ service: 'provisio-api', parentSpanId: undefined }));
     expect(server.attributes).toEqual(expect.objectContaining({ 'http.route': '/scim/v2/Users/:id', 'http.response.status_code': 200 }));
-    await waitFor(() => descendants(server, otlp.trace(server.traceId)).some(isPostgres), 10000, 'Postgres spans under the PATCH');
+    await waitFor(() => descendants(server, otlp.trace(server.traceId)).some(isPostgres), 30000, 'Postgres spans under the PATCH');
     const postgres = descendants(server, otlp.trace(server.traceId)).filter(isPostgres);
     // Reading the user, updating it, the audit event and the outbox event, inside one transaction.
     expect(postgres.length).toBeGreaterThanOrEqual(4);
     expect(postgres.every((span) => span.service === 'provisio-api')).toBe(true);
 
     // The request's log lines name the trace beside the request id.
-    const line = await stack.api.waitForLog((l) => l.requestId === requestId && l.traceId === server.traceId, 'a log line with the trace id', 10000);
+    const line = await stack.api.waitForLog((l) => l.requestId === requestId && l.traceId === server.traceId, 'a log line with the trace id', 30000);
     expect(line.traceId).toMatch(/^[0-9a-f]{32}$/);
 
     // No token, secret or body value in any span.

@@ -40,7 +40,7 @@ export function startService(app: 'api' | 'worker', env: Record<string, string>)
   child.stderr!.on('data', (chunk: Buffer) => errors.push(chunk.toString()));
   return {
     logs,
-    async waitForLog(match, what, timeoutMs = 60000) {
+    async waitForLog(match, what, timeoutMs = 180000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const found = logs.find(match);

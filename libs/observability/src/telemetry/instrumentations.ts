@@ -19,13 +19,15 @@ export function instrumentationsFor(tracing: boolean): Instrumentation[] {
     new HttpInstrumentation({
       ignoreIncomingRequestHook: (req) => UNMEASURED_PATHS.test(req.url ?? ''),
     }),
-    // Middleware layers (body parsers, request context) would add a span each to every request.
-    new ExpressInstrumentation({ ignoreLayersType: [ExpressLayerType.MIDDLEWARE] }),
+    // Only the route handler's span: middleware (body parsers, request context) and router layers would add
+    // a span each to every request. The route label comes from the layers all the same.
+    new ExpressInstrumentation({ ignoreLayersType: [ExpressLayerType.MIDDLEWARE, ExpressLayerType.ROUTER] }),
   ];
   if (!tracing) return always;
   return [
     ...always,
-    new PgInstrumentation({ enhancedDatabaseReporting: false, requireParentSpan: true }),
+    // Queries outside a traced request or job (the relay's polls) would each be a trace of their own.
+    new PgInstrumentation({ enhancedDatabaseReporting: false, requireParentSpan: true, ignoreConnectSpans: true }),
     new IORedisInstrumentation({ requireParentSpan: true }),
     // Outgoing webhook and connector requests: a client span, and the traceparent header the receiver sees.
     new UndiciInstrumentation(),
