@@ -28,7 +28,7 @@ mkdir -p "$OUT"
 STARTED=()
 
 cleanup() {
-  for pid in "${STARTED[@]}"; do kill -INT "$pid" 2>/dev/null || true; done
+  for pid in "${STARTED[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   for pid in "${STARTED[@]}"; do
     for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
     kill -KILL "$pid" 2>/dev/null || true
