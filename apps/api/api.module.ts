@@ -14,6 +14,7 @@ import { loadMigrations } from '../../migrations';
 import { HealthModule } from './health/health.module';
 import { MetricsController } from './metrics/metrics.controller';
 import { TelemetryFlush } from './metrics/telemetry-flush';
+import { RootRedirectController } from './sandbox/root-redirect.controller';
 
 @Module({})
 export class ApiModule {
@@ -37,7 +38,7 @@ export class ApiModule {
         WebhooksModule,
         ConnectorsModule,
       ],
-      controllers: [MetricsController],
+      controllers: [RootRedirectController, MetricsController],
       providers: [TelemetryFlush],
     };
   }

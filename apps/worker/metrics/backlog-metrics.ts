@@ -4,7 +4,7 @@ import type { BatchObservableCallback, ObservableGauge } from '@opentelemetry/ap
 import { AUDIT_RETENTION_QUEUE } from '@provisio/audit';
 import { APP_CONFIG, AppConfig } from '@provisio/config';
 import { CONNECTOR_RESYNC_QUEUE, CONNECTOR_SYNC_QUEUE } from '@provisio/connectors';
-import { createProducerConnection, EVENT_PARTITION_QUEUES, EVENTS_MAINTENANCE_QUEUE, outboxLag } from '@provisio/events';
+import { createProducerConnection, EVENTS_MAINTENANCE_QUEUE, outboxLag } from '@provisio/events';
 import { currentTelemetry, provisioMeter, withTenant } from '@provisio/observability';
 import { WEBHOOK_DELIVERY_QUEUE } from '@provisio/webhooks';
 import { Queue } from 'bullmq';
@@ -13,9 +13,7 @@ import { DataSource } from 'typeorm';
 
 const JOB_STATES = ['waiting', 'active', 'delayed', 'failed'] as const;
 const READ_TIMEOUT_MS = 2000;
-const QUEUES = [
-  ...EVENT_PARTITION_QUEUES, EVENTS_MAINTENANCE_QUEUE, WEBHOOK_DELIVERY_QUEUE, CONNECTOR_SYNC_QUEUE, CONNECTOR_RESYNC_QUEUE, AUDIT_RETENTION_QUEUE,
-];
+const QUEUES = [WEBHOOK_DELIVERY_QUEUE, CONNECTOR_SYNC_QUEUE, CONNECTOR_RESYNC_QUEUE, EVENTS_MAINTENANCE_QUEUE, AUDIT_RETENTION_QUEUE];
 
 /**
  * Gauges read at scrape time from Postgres and Redis: the outbox backlog and the depth of every queue. They
