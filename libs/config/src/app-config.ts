@@ -51,6 +51,12 @@ export interface AppConfig {
   deliveryMaxAgeSeconds: number;
   /** Consecutive dead deliveries after which a webhook endpoint is disabled automatically. */
   webhookDisableAfterDeadDeliveries: number;
+  /** Adds a `tenant` label to SCIM, outbox and delivery metrics; one series per tenant (docs/operations.md). */
+  metricsTenantLabels: boolean;
+  /** Port of the worker's Prometheus endpoint (GET /metrics); 0 turns it off. */
+  workerMetricsPort: number;
+  /** Address the worker's metrics endpoint listens on: loopback unless an operator opens it deliberately. */
+  workerMetricsHost: string;
   /** Development only: the SCIM token `npm start` keeps for its sandbox tenant; the sandbox page starts authorised with it. */
   sandboxScimToken?: string;
 }

@@ -5,3 +5,4 @@ export * from './logger-options';
 export * from './app-error';
 export * from './redact-url';
 export * from './start-failure';
+export * from './telemetry';
