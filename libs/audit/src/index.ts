@@ -9,7 +9,6 @@ export * from './chain/chain-verifier.service';
 export * from './sealer/audit-sealer.service';
 export * from './sealer/audit-seal-loop.service';
 export * from './sealer/audit-sealing';
-// Last: these load @provisio/tenancy, which itself imports AuditModule from here.
 export * from './retention/audit-retention.service';
 export * from './audit-worker.module';
 export * from './audit-admin.module';
