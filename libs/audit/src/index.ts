@@ -9,6 +9,8 @@ export * from './chain/chain-verifier.service';
 export * from './sealer/audit-sealer.service';
 export * from './sealer/audit-seal-loop.service';
 export * from './sealer/audit-sealing';
+export * from './checkpoints/checkpoint-payload';
+export * from './checkpoints/checkpoint-signer';
 export * from './retention/audit-retention.service';
 export * from './audit-worker.module';
 export * from './audit-admin.module';

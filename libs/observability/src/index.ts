@@ -4,3 +4,5 @@ export * from './request-id';
 export * from './logger-options';
 export * from './app-error';
 export * from './redact-url';
+export * from './start-failure';
+export * from './telemetry';

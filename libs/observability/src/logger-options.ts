@@ -4,6 +4,7 @@ import type { DestinationStream } from 'pino';
 import type { Options } from 'pino-http';
 import { redactUrl } from './redact-url';
 import { currentRequestContext } from './request-context';
+import { traceLogFields } from './telemetry/trace-log-fields';
 
 /**
  * Paths pino blanks before a line is written. Request bodies are never logged; this list guards the
@@ -34,6 +35,7 @@ export function loggerOptions(level: string, service: string, destination?: Dest
     // The request id comes from the request context middleware so logs and audit agree.
     genReqId: (req: IncomingMessage) => currentRequestContext()?.requestId ?? String(req.headers['x-request-id'] ?? ''),
     customProps: () => ({ requestId: currentRequestContext()?.requestId }),
+    mixin: traceLogFields,
     serializers: {
       req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: redactUrl(req.url, knownSecrets) }),
       res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
