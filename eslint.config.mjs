@@ -1,7 +1,7 @@
 // Lint: typescript-eslint's recommended rules plus the module boundaries from STYLE.md.
 import tseslint from 'typescript-eslint';
 
-const LIBS = ['database', 'config', 'observability', 'tenancy', 'scim', 'audit', 'events', 'webhooks', 'connectors', 'outbound'];
+const LIBS = ['admin', 'database', 'config', 'observability', 'tenancy', 'scim', 'audit', 'events', 'webhooks', 'connectors', 'outbound'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', 'scripts/ensure-built.js', 'jest.config.js'] },

@@ -11,7 +11,7 @@ const swc = {
   sourceMaps: 'inline',
 };
 
-const libs = ['database', 'tenancy', 'scim', 'audit', 'events', 'webhooks', 'connectors', 'outbound', 'config', 'observability'];
+const libs = ['admin', 'database', 'tenancy', 'scim', 'audit', 'events', 'webhooks', 'connectors', 'outbound', 'config', 'observability'];
 
 module.exports = {
   rootDir: __dirname,

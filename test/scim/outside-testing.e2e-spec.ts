@@ -75,4 +75,27 @@ describe('SCIM behaviour found by outside testing', () => {
     const foreign = await scim(t, other).get(`/Users?count=1&cursor=${encodeURIComponent(first.nextCursor)}`).expect(400);
     expect(foreign.body.scimType).toBe('invalidCursor');
   });
+
+  it('hashes a PATCH or PUT password before locking the user, so another write to that user does not wait for argon2', async () => {
+    const client = scim(t, tenant);
+    for (const send of [
+      (id: string, userName: string) => client.put(`/Users/${id}`, buildScimUser({ userName, password: 'N3w-long-passphrase!' })),
+      (id: string) => client.patch(`/Users/${id}`, patchOp({ op: 'replace', value: { password: 'N3w-long-passphrase!' } })),
+    ]) {
+      const user = (await client.post('/Users', buildScimUser()).expect(201)).body;
+      const finished: string[] = [];
+      const withPassword = send(user.id, user.userName).then((res) => {
+        expect(res.status).toBe(200);
+        finished.push('password');
+      });
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      const other = client.patch(`/Users/${user.id}`, patchOp({ op: 'replace', path: 'title', value: 'Other writer' })).then((res) => {
+        expect(res.status).toBe(200);
+        finished.push('title');
+      });
+      await Promise.all([withPassword, other]);
+      // With argon2 inside the transaction the title write waited on the row lock and came second.
+      expect(finished).toEqual(['title', 'password']);
+    }
+  });
 });

@@ -1,6 +1,3 @@
-// The admin decorator comes first: @provisio/audit uses it and is itself imported by tenancy.module,
-// so it must be defined before that module is loaded, whichever lib a process loads first.
-export * from './admin/admin-api.decorator';
 export * from './tenancy.module';
 export * from './tenants/tenant.entity';
 export * from './tenants/tenant-settings';
@@ -12,5 +9,6 @@ export * from './tokens/api-tokens.service';
 export * from './oauth/oauth-clients.service';
 export * from './auth/scim-principal';
 export * from './auth/scim-bearer.guard';
-export * from './auth/current-tenant.decorator';
-export * from './auth/admin-token.guard';
+// The admin decorator and guard moved to @provisio/admin (audit uses them and must not import tenancy);
+// libs that import them from here keep working.
+export { ADMIN_BEARER, AdminApi, AdminAuthError, AdminTokenGuard } from '@provisio/admin';

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
+import { AdminTokenGuard } from '@provisio/admin';
 import { PassportModule } from '@nestjs/passport';
 import { AuditModule } from '@provisio/audit';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OAuthClientsAdminController } from './admin/oauth-clients-admin.controller';
 import { TenantsAdminController } from './admin/tenants-admin.controller';
 import { TokensAdminController } from './admin/tokens-admin.controller';
-import { AdminTokenGuard } from './auth/admin-token.guard';
 import { BearerAuthenticator } from './auth/bearer-authenticator.service';
 import { ScimBearerGuard } from './auth/scim-bearer.guard';
 import { ScimBearerStrategy } from './auth/scim-bearer.strategy';

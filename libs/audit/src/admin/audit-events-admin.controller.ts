@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces } from '@nestjs/swagger';
-import { AdminApi } from '@provisio/tenancy';
+import { AdminApi } from '@provisio/admin';
 import type { Response } from 'express';
 import { ChainVerifier } from '../chain/chain-verifier.service';
 import { AuditCheckpointsService } from '../checkpoints/audit-checkpoints.service';

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { TenantSettingsPatch, withDefaults } from '@provisio/tenancy';
+import { TenantSettingsPatch, withDefaults } from '@provisio/admin';
 import { DataSource } from 'typeorm';
 import { purgeTenantEvents } from './purge-tenant-events';
 

@@ -18,6 +18,7 @@ import { findUser, insertUser, updateUser } from '../storage/users.repository';
 import { validateReplacement } from '../validation/validate-replacement';
 import { validateResource } from '../validation/validate-resource';
 import { hashPassword } from './password-hash';
+import { passwordInPatch, passwordInPut } from './request-password';
 import { renderUser } from './render-user';
 import { userCreated, userUpdated } from './user-changes';
 import { loadUserGroups } from './user-groups';
@@ -66,7 +67,7 @@ export class ScimUsersService {
 
   /** PUT (RFC 7644 §3.5.1): readOnly attributes ignored, immutable ones checked by the validator. */
   replace(ctx: ScimContext, id: string, body: unknown, projection: Projection, pre: Preconditions): Promise<ServedResource> {
-    return this.update(ctx, id, pre, projection, async (row) => {
+    return this.update(ctx, id, pre, projection, passwordInPut(body), async (row) => {
       const validated = validateReplacement('User', body, row.resource);
       return { cols: userColumns(validated.resource), password: validated.password, changed: true };
     });
@@ -74,7 +75,7 @@ export class ScimUsersService {
 
   /** PATCH (RFC 7644 §3.5.2) through the pure engine; a no-op PATCH writes nothing. */
   patch(ctx: ScimContext, id: string, body: unknown, projection: Projection, pre: Preconditions): Promise<ServedResource> {
-    return this.update(ctx, id, pre, projection, async (row) => {
+    return this.update(ctx, id, pre, projection, passwordInPatch(body), async (row) => {
       const result = applyPatch('User', row.resource, body, { id: row.id });
       return { cols: userColumns(result.resource), password: result.password, changed: result.changed || result.password !== undefined };
     });
@@ -96,15 +97,18 @@ export class ScimUsersService {
     id: string,
     pre: Preconditions,
     projection: Projection,
+    password: string | undefined,
     change: (row: UserRow) => Promise<{ cols: UserColumns; password?: string; changed: boolean }>,
   ): Promise<ServedResource> {
+    // Hashed before the transaction, as on create: argon2 must not run while the row is locked.
+    const early = password === undefined ? undefined : { password, hash: await hashPassword(password) };
     return this.dataSource.transaction(async (tx) => {
       const row = await findUser(tx, ctx.tenant.id, id, true);
       if (!row) throw new ScimNotFoundError('User', id);
       assertIfMatch(pre.ifMatch, row.version);
       const next = await change(row);
       if (!next.changed) return this.serve(tx, ctx, row, projection);
-      const passwordHash = next.password === undefined ? null : await hashPassword(next.password);
+      const passwordHash = next.password === undefined ? null : next.password === early?.password ? early.hash : await hashPassword(next.password);
       const updated = await this.write(tx, ctx.tenant.id, row.id, next.cols, passwordHash);
       const before = renderUser(row, ctx.baseUrl).body;
       const after = renderUser(updated, ctx.baseUrl).body;

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOperation } from '@nestjs/swagger';
 import { OAuthClientsService } from '../oauth/oauth-clients.service';
-import { AdminApi } from './admin-api.decorator';
+import { AdminApi } from '@provisio/admin';
 import { toOAuthClientResponse } from './admin-mappers';
 import { CreateOAuthClientDto } from './token.dto';
 

@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation }
 import { APP_CONFIG, AppConfig, publicBaseUrl } from '@provisio/config';
 import type { Request } from 'express';
 import { TenantsService } from '../tenants/tenants.service';
-import { AdminApi } from './admin-api.decorator';
+import { AdminApi } from '@provisio/admin';
 import { toTenantResponse } from './admin-mappers';
 import { CreateTenantDto, TenantResponseDto, UpdateTenantDto } from './tenant.dto';
 

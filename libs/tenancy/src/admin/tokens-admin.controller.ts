@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { ApiTokensService } from '../tokens/api-tokens.service';
-import { AdminApi } from './admin-api.decorator';
+import { AdminApi } from '@provisio/admin';
 import { toTokenResponse } from './admin-mappers';
 import { CreateTokenDto, TokenResponseDto } from './token.dto';
 import { BadRequestError } from '@provisio/observability';

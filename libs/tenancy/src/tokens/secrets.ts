@@ -1,4 +1,8 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { hashSecret } from '@provisio/admin';
+
+// The hash helpers live in @provisio/admin, which the admin token guard (and so every lib with admin endpoints) uses.
+export { hashesEqual, hashSecret } from '@provisio/admin';
 
 const SECRET_BYTES = 32;
 const VISIBLE_PREFIX_CHARS = 8;
@@ -18,13 +22,4 @@ export interface GeneratedSecret {
 export function generateSecret(marker: string): GeneratedSecret {
   const secret = `${marker}${randomBytes(SECRET_BYTES).toString('base64url')}`;
   return { secret, prefix: secret.slice(0, marker.length + VISIBLE_PREFIX_CHARS), hash: hashSecret(secret) };
-}
-
-export function hashSecret(secret: string): Buffer {
-  return createHash('sha256').update(secret, 'utf8').digest();
-}
-
-/** Constant-time comparison of two hashes of equal length. */
-export function hashesEqual(a: Buffer, b: Buffer): boolean {
-  return a.length === b.length && timingSafeEqual(a, b);
 }

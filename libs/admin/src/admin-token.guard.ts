@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@provisio/config';
 import { AppError, setCurrentActor } from '@provisio/observability';
-import { hashesEqual, hashSecret } from '../tokens/secrets';
+import { hashesEqual, hashSecret } from './secret-hash';
 
 export class AdminAuthError extends AppError {
   constructor() {

@@ -1,6 +1,6 @@
 import { applyDecorators, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { AdminTokenGuard } from '../auth/admin-token.guard';
+import { AdminTokenGuard } from './admin-token.guard';
 
 export const ADMIN_BEARER = 'admin-token';
 
