@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { loadConfig } from '@provisio/config';
@@ -18,6 +19,7 @@ const step = (text: string) => console.log(`▸ ${text}`);
  * `npm start`: the quick start. Uses DATABASE_URL or an embedded PostgreSQL under ./.data, migrates,
  * keeps a development admin token and a sandbox tenant under ./.data, runs the API and the worker
  * with a readable log, and prints the banner last, once both are up.
+ * The audit signing key is generated once and kept under ./.data, so checkpoints stay verifiable across restarts.
  */
 async function main(): Promise<void> {
   if (!process.env.DATABASE_URL) {
@@ -25,7 +27,12 @@ async function main(): Promise<void> {
   }
   const db = await devDatabase();
   const admin = devAdminToken(DEV_DATA_DIR);
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: db.url, ADMIN_TOKEN: admin.token };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: db.url,
+    ADMIN_TOKEN: admin.token,
+    AUDIT_SIGNING_KEY: process.env.AUDIT_SIGNING_KEY || (process.env.NODE_ENV === 'production' ? undefined : devAuditSigningKey()),
+  };
   let config = loadConfig(env);
   step('Applying database migrations…');
   await runMigrations(config.databaseUrl, loadMigrations());
@@ -64,6 +71,18 @@ async function main(): Promise<void> {
   }
   await until(() => redis !== undefined || children.length < 2, 20_000);
   printWelcome(config, { db, admin, sandbox, redis });
+}
+
+/** Development only: an Ed25519 key generated on the first start and kept (readable by this user only) under ./.data. */
+function devAuditSigningKey(): string {
+  const dir = DEV_DATA_DIR;
+  const file = join(dir, 'audit-signing-key.pem');
+  if (!existsSync(file)) {
+    mkdirSync(dir, { recursive: true });
+    const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    writeFileSync(file, pem, { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8');
 }
 
 /** A child whose JSON log goes through DevLog; its stderr (a one-line start failure) passes through. */

@@ -1,3 +1,4 @@
+import './instrumentation';
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@provisio/config';
 import { startFailureLine } from '@provisio/observability';
