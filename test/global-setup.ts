@@ -1,6 +1,7 @@
 import { runMigrations } from '../libs/database/src/run-migrations';
 import { loadMigrations } from '../migrations';
 import { databaseUrl, testDatabaseName, withServerClient } from './support/test-database';
+import { ensureTestPostgres, requireTestRedis } from './support/test-services';
 
 const STALE_AFTER_SECONDS = 3600;
 
@@ -9,6 +10,9 @@ const STALE_AFTER_SECONDS = 3600;
  * Jest runs can share one Postgres; databases older than an hour were left by killed runs and are dropped.
  */
 export default async function globalSetup(): Promise<void> {
+  await requireTestRedis();
+  // global-teardown.ts stops it; both run in Jest's main process.
+  (globalThis as { embeddedTestPostgres?: unknown }).embeddedTestPostgres = await ensureTestPostgres();
   const template = testDatabaseName('tpl');
   process.env.PROVISIO_TEMPLATE_DB = template;
   await withServerClient(async (client) => {

@@ -1,4 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import { hideExpectedConsoleErrors, refusedBy } from '../support/expected-errors';
 import { createTenant, TestTenant } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 import { TestReceiver } from '../webhooks/support/receiver';
@@ -23,9 +24,12 @@ describe('Redis stopped and restarted while changes keep coming', () => {
   let worker: INestApplicationContext;
   let receiver: TestReceiver;
   let tenant: TestTenant;
+  let restoreConsole: () => void;
 
   beforeAll(async () => {
     redis = await OwnRedis.start();
+    // BullMQ prints every refused reconnect with its stack while Redis is down on purpose.
+    restoreConsole = hideExpectedConsoleErrors(refusedBy(redis.port));
     t = await startTestApp({ ...FAST_DELIVERY_ENV, REDIS_URL: redis.url, DELIVERY_MAX_AGE_SECONDS: '600', WEBHOOK_DISABLE_AFTER_DEAD_DELIVERIES: '1000' });
     worker = await startTestWorker(t.config, []);
     receiver = await new TestReceiver().start();
@@ -38,6 +42,7 @@ describe('Redis stopped and restarted while changes keep coming', () => {
     await t?.close();
     await receiver?.stop();
     await redis?.stop();
+    restoreConsole?.();
   });
 
   it('delivers every event exactly once (after deduplication) and in per-resource order', async () => {

@@ -1,8 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 
-/** Admin connection to the test Postgres server (the machine's service, trust auth). */
-export const TEST_SERVER_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const DEFAULT_TEST_SERVER_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/**
+ * Admin connection to the test Postgres server: TEST_DATABASE_URL, the machine's service, or (set by
+ * global-setup.ts when neither answers) the embedded PostgreSQL. Read at call time: global-setup sets it.
+ */
+export function testServerUrl(): string {
+  return process.env.TEST_DATABASE_URL ?? DEFAULT_TEST_SERVER_URL;
+}
+
+/** The server URL as test files see it (global-setup has settled TEST_DATABASE_URL before they load). */
+export const TEST_SERVER_URL = testServerUrl();
 /** Test databases carry their creation time so a later run can drop what a killed run left behind. */
 export function testDatabaseName(kind: 'tpl' | 'db'): string {
   return `provisio_${kind}_${Math.floor(Date.now() / 1000)}_${randomBytes(4).toString('hex')}`;
@@ -16,13 +26,13 @@ export function templateDatabase(): string {
 }
 
 export function databaseUrl(name: string): string {
-  const url = new URL(TEST_SERVER_URL);
+  const url = new URL(testServerUrl());
   url.pathname = `/${name}`;
   return url.toString();
 }
 
 export async function withServerClient<T>(fn: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: TEST_SERVER_URL });
+  const client = new Client({ connectionString: testServerUrl() });
   await client.connect();
   try {
     return await fn(client);
