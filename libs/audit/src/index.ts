@@ -13,3 +13,4 @@ export * from './sealer/audit-sealing';
 export * from './retention/audit-retention.service';
 export * from './audit-worker.module';
 export * from './audit-admin.module';
+export * from './sealer/unsealed-events';
