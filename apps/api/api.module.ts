@@ -1,9 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AuditAdminModule } from '@provisio/audit';
+import { AUDIT_RETENTION_QUEUE, AuditAdminModule } from '@provisio/audit';
 import { AppConfig, ConfigModule } from '@provisio/config';
 import { ConnectorsModule } from '@provisio/connectors';
 import { DatabaseModule } from '@provisio/database';
-import { EventsAdminModule } from '@provisio/events';
+import { EventsAdminModule, QueueRegistryModule, registerQueues } from '@provisio/events';
 import { loggerOptions } from '@provisio/observability';
 import { ScimModule } from '@provisio/scim';
 import { TenancyModule } from '@provisio/tenancy';
@@ -23,7 +23,7 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot(loggerOptions(config.logLevel, 'api', logDestination)),
+        LoggerModule.forRoot(loggerOptions(config.logLevel, 'api', logDestination, [config.adminToken])),
         DatabaseModule.forRoot({
           url: config.databaseUrl,
           migrations: loadMigrations(),
@@ -37,9 +37,11 @@ export class ApiModule {
         EventsAdminModule,
         WebhooksModule,
         ConnectorsModule,
+        QueueRegistryModule,
       ],
       controllers: [RootRedirectController, MetricsController],
-      providers: [TelemetryFlush],
+      // libs/audit does not depend on libs/events, so its queue is declared here (as in apps/worker).
+      providers: [registerQueues('audit', [AUDIT_RETENTION_QUEUE]), TelemetryFlush],
     };
   }
 }

@@ -51,4 +51,11 @@ describe('loadConfig', () => {
   it('requires ADMIN_TOKEN in production', () => {
     expect(() => loadConfig({ DATABASE_URL: BASE.DATABASE_URL, NODE_ENV: 'production' })).toThrow(/ADMIN_TOKEN is required/);
   });
+
+  it('takes the sandbox page token in development and refuses it in production, where the page would show it to anyone', () => {
+    expect(loadConfig({ ...BASE, SANDBOX_SCIM_TOKEN: 'scim_abc' }).sandboxScimToken).toBe('scim_abc');
+    expect(loadConfig(BASE).sandboxScimToken).toBeUndefined();
+    const production = { ...BASE, NODE_ENV: 'production', SECRETS_ENCRYPTION_KEY: 'a'.repeat(64), SANDBOX_SCIM_TOKEN: 'scim_abc' };
+    expect(() => loadConfig(production)).toThrow(/SANDBOX_SCIM_TOKEN must not be set when NODE_ENV=production/);
+  });
 });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import ipaddr from 'ipaddr.js';
 import { AppConfig } from './app-config';
+import { auditSigningKey } from './audit-signing-key';
 import { ConfigError } from './config-error';
 import { redisTopology } from './redis-topology';
 
@@ -148,7 +149,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     scimMaxPageSize: integer(env, 'SCIM_MAX_PAGE_SIZE', 1000, 1, 10000),
     scimBulkMaxOperations: integer(env, 'SCIM_BULK_MAX_OPERATIONS', 1000, 1, 10000),
     secretsEncryptionKey: secretsKey(env, nodeEnv),
+    auditSigningKey: auditSigningKey(env, nodeEnv),
+    auditCheckpointIntervalSeconds: integer(env, 'AUDIT_CHECKPOINT_INTERVAL_SECONDS', 60, 0, 86400),
     outboundTimeoutMs: integer(env, 'OUTBOUND_TIMEOUT_MS', 10000, 50, 120000),
+    httpHeadersTimeoutMs: integer(env, 'HTTP_HEADERS_TIMEOUT_MS', 10000, 100, 120000),
+    httpRequestTimeoutMs: integer(env, 'HTTP_REQUEST_TIMEOUT_MS', 30000, 100, 600000),
     deliveryRetryBaseMs: integer(env, 'DELIVERY_RETRY_BASE_MS', 10000, 10, 3600000),
     deliveryMaxAgeSeconds: integer(env, 'DELIVERY_MAX_AGE_SECONDS', 86400, 1, 604800),
     webhookDisableAfterDeadDeliveries: integer(env, 'WEBHOOK_DISABLE_AFTER_DEAD_DELIVERIES', 5, 1, 1000),
