@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { waitFor } from '../events/support/test-worker';
 import { createTenant } from '../support/factories';
 import { TestReceiver } from '../webhooks/support/receiver';
@@ -73,10 +74,37 @@ describe('metrics: GET /metrics on the API and the worker metrics port', () => {
     expect(valueOf(worker, 'provisio_outbox_lag_seconds')).toBe(0);
     expect(valueOf(worker, 'provisio_outbox_unpublished_events')).toBe(0);
     expect(valueOf(worker, 'provisio_queue_jobs', { queue: 'webhook-deliveries', state: 'waiting' })).toBe(0);
+    // The sealer chains audit events moments after commit; the gauge is read at scrape time.
+    await waitFor(async () => valueOf(await scrapeWorker(), 'provisio_audit_unsealed_events') === 0, 30000, 'every audit event sealed');
     expect(new Set(worker.filter((s) => s.name === 'provisio_queue_jobs').map((s) => s.labels.queue))).toEqual(
       new Set(['webhook-deliveries', 'connector-syncs', 'connector-resyncs', 'events-maintenance', 'audit-retention']),
     );
+    // Two webhook deliveries accepted at the first attempt, each timed from its commit.
+    expect(valueOf(worker, 'provisio_deliveries_total', { kind: 'webhook', outcome: 'succeeded' })).toBe(2);
+    expect(valueOf(worker, 'provisio_deliveries_total', { kind: 'webhook', outcome: 'failed' })).toBeUndefined();
+    expect(valueOf(worker, 'provisio_delivery_lag_seconds_count', { kind: 'webhook' })).toBe(2);
+    expect(valueOf(worker, 'provisio_delivery_lag_seconds_bucket', { kind: 'webhook', le: '+Inf' })).toBe(2);
     expect(worker.filter((s) => s.name.startsWith('provisio_')).some((s) => 'tenant' in s.labels)).toBe(false);
+  });
+
+  it('reports audit events the sealer has not chained yet', async () => {
+    const tenant = await createTenant(stack);
+    await waitFor(async () => valueOf(await scrapeWorker(), 'provisio_audit_unsealed_events') === 0, 30000, 'the tenant’s audit events sealed');
+    // Holding the tenant's chain head keeps the worker's sealer away from it, as a stuck sealer would.
+    const db = new Client({ connectionString: stack.db.url });
+    await db.connect();
+    try {
+      await db.query('BEGIN');
+      const { rowCount } = await db.query('SELECT 1 FROM audit_chain_heads WHERE tenant_id = $1 FOR UPDATE', [tenant.id]);
+      expect(rowCount).toBe(1);
+      await scimCreateUser(stack, tenant);
+      await scimCreateUser(stack, tenant);
+      expect(valueOf(await scrapeWorker(), 'provisio_audit_unsealed_events')).toBe(2);
+    } finally {
+      await db.query('ROLLBACK');
+      await db.end();
+    }
+    await waitFor(async () => valueOf(await scrapeWorker(), 'provisio_audit_unsealed_events') === 0, 30000, 'the sealer to catch up');
   });
 
   it('has every metric the Grafana dashboard and the documented alert rules query', async () => {

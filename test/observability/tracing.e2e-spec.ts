@@ -8,6 +8,7 @@ import { ServiceStack, startServiceStack } from './support/service-stack';
 
 const bearer = { type: 'bearer' as const };
 const SERVER = 2;
+const CLIENT = 3;
 
 /** Spans of one trace that descend from `root` through parent links. */
 function descendants(root: ReceivedSpan, spans: ReceivedSpan[]): ReceivedSpan[] {
@@ -48,7 +49,7 @@ describe('traces over OTLP/HTTP', () => {
     await Promise.all([otlp?.stop(), receiver?.stop()]);
   });
 
-  it('makes one trace of a SCIM PATCH: the HTTP span with the Postgres spans under it, and logs carry its trace id', async () => {
+  it('makes one trace of a SCIM PATCH: HTTP and Postgres spans, then the webhook delivery with the traceparent the receiver saw; logs carry the trace id', async () => {
     const tenant = await createTenant(stack);
     const hook = await createWebhook(stack, tenant.id, { url: receiver.url('/hook') });
     const user = await scimCreateUser(stack, tenant);
@@ -69,6 +70,26 @@ describe('traces over OTLP/HTTP', () => {
     // Reading the user, updating it, the audit event and the outbox event, inside one transaction.
     expect(postgres.length).toBeGreaterThanOrEqual(4);
     expect(postgres.every((span) => span.service === 'provisio-api')).toBe(true);
+
+    // The webhook delivery of the PATCH's event continues the trace in the worker; the receiver saw its traceparent.
+    await waitFor(() => receiver.to('/hook').some((r) => String(r.headers.traceparent).includes(server.traceId)), 60000, 'the delivery of user.updated');
+    const delivered = receiver.to('/hook').find((r) => String(r.headers.traceparent).includes(server.traceId))!;
+    expect(JSON.parse(delivered.body).type).toBe('user.updated');
+    const [, traceId, parentId] = /^00-([0-9a-f]{32})-([0-9a-f]{16})-01$/.exec(String(delivered.headers.traceparent))!;
+    expect(traceId).toBe(server.traceId);
+    await waitFor(() => otlp.trace(traceId).some((span) => span.spanId === parentId), 30000, 'the outgoing request span');
+    const outgoing = otlp.trace(traceId).find((span) => span.spanId === parentId)!;
+    expect(outgoing).toEqual(expect.objectContaining({ service: 'provisio-worker', kind: CLIENT, name: 'POST' }));
+    // The delivery span ends after its attempt is settled, so it arrives after the request's span.
+    await waitFor(() => otlp.trace(traceId).some((span) => span.spanId === outgoing.parentSpanId), 30000, 'the delivery span');
+    const delivery = otlp.trace(traceId).find((span) => span.spanId === outgoing.parentSpanId)!;
+    expect(delivery).toEqual(expect.objectContaining({ service: 'provisio-worker', name: 'webhook delivery' }));
+    expect(delivery.attributes).toEqual(expect.objectContaining({ 'provisio.event.type': 'user.updated', 'provisio.delivery.attempt': 1 }));
+    expect(descendants(server, otlp.trace(traceId))).toEqual(expect.arrayContaining([delivery, outgoing]));
+    // Settling the attempt is traced too, under the delivery.
+    expect(descendants(delivery, otlp.trace(traceId)).some(isPostgres)).toBe(true);
+    // The relay's fan-out span links to the traces of the events it carried.
+    await waitFor(() => otlp.spans.some((span) => span.name === 'outbox relay' && span.links.some((l) => l.traceId === traceId)), 30000, 'the relay span');
 
     // The request's log lines name the trace beside the request id.
     const line = await stack.api.waitForLog((l) => l.requestId === requestId && l.traceId === server.traceId, 'a log line with the trace id', 30000);

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { BatchObservableCallback, ObservableGauge } from '@opentelemetry/api';
-import { AUDIT_RETENTION_QUEUE } from '@provisio/audit';
+import { AUDIT_RETENTION_QUEUE, unsealedAuditEvents } from '@provisio/audit';
 import { APP_CONFIG, AppConfig } from '@provisio/config';
 import { CONNECTOR_RESYNC_QUEUE, CONNECTOR_SYNC_QUEUE } from '@provisio/connectors';
 import { createProducerConnection, EVENTS_MAINTENANCE_QUEUE, outboxLag } from '@provisio/events';
@@ -28,6 +28,7 @@ export class BacklogMetrics implements OnModuleInit, OnModuleDestroy {
   private readonly outboxLagSeconds: ObservableGauge;
   private readonly outboxUnpublished: ObservableGauge;
   private readonly queueJobs: ObservableGauge;
+  private readonly auditUnsealed: ObservableGauge;
   private readonly observe: BatchObservableCallback = (result) => this.collect(result);
 
   constructor(
@@ -42,6 +43,13 @@ export class BacklogMetrics implements OnModuleInit, OnModuleDestroy {
       description: 'Committed events the relay has not yet queued',
     });
     this.queueJobs = meter.createObservableGauge('provisio_queue_jobs', { description: 'BullMQ jobs by queue and state' });
+    this.auditUnsealed = meter.createObservableGauge('provisio_audit_unsealed_events', {
+      description: 'Committed audit events the sealer has not yet numbered and chained (normally a handful)',
+    });
+  }
+
+  private get gauges(): ObservableGauge[] {
+    return [this.outboxLagSeconds, this.outboxUnpublished, this.queueJobs, this.auditUnsealed];
   }
 
   /** Nothing to read for, and no Redis connection, when this process exports no metrics. */
@@ -54,28 +62,33 @@ export class BacklogMetrics implements OnModuleInit, OnModuleDestroy {
       queue.on('error', () => undefined);
       return queue;
     });
-    provisioMeter().addBatchObservableCallback(this.observe, [this.outboxLagSeconds, this.outboxUnpublished, this.queueJobs]);
+    provisioMeter().addBatchObservableCallback(this.observe, this.gauges);
   }
 
   async onModuleDestroy(): Promise<void> {
-    provisioMeter().removeBatchObservableCallback(this.observe, [this.outboxLagSeconds, this.outboxUnpublished, this.queueJobs]);
+    provisioMeter().removeBatchObservableCallback(this.observe, this.gauges);
     await Promise.all(this.queues.map((queue) => queue.close().catch(() => undefined)));
     this.connection?.disconnect();
   }
 
   private async collect(result: Parameters<BatchObservableCallback>[0]): Promise<void> {
-    const [lag, depths] = await Promise.allSettled([
-      outboxLag(this.dataSource, this.config.metricsTenantLabels),
+    const tenantLabels = this.config.metricsTenantLabels;
+    const [lag, unsealed, depths] = await Promise.allSettled([
+      outboxLag(this.dataSource, tenantLabels),
+      unsealedAuditEvents(this.dataSource, tenantLabels),
       withTimeout(Promise.all(this.queues.map(async (queue) => ({ name: queue.name, counts: await queue.getJobCounts(...JOB_STATES) })))),
     ]);
     if (lag.status === 'fulfilled') {
       for (const row of lag.value) {
-        const attributes = withTenant({}, row.tenantId ?? undefined, this.config.metricsTenantLabels);
+        const attributes = withTenant({}, row.tenantId ?? undefined, tenantLabels);
         result.observe(this.outboxLagSeconds, row.oldestUnpublishedAgeSeconds, attributes);
         result.observe(this.outboxUnpublished, row.unpublished, attributes);
       }
     } else {
       this.logger.warn({ err: (lag.reason as Error).message }, 'outbox gauges skipped: Postgres did not answer');
+    }
+    if (unsealed.status === 'fulfilled') {
+      for (const row of unsealed.value) result.observe(this.auditUnsealed, row.count, withTenant({}, row.tenantId ?? undefined, tenantLabels));
     }
     if (depths.status === 'fulfilled') {
       for (const { name, counts } of depths.value) {

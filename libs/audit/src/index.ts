@@ -17,3 +17,4 @@ export * from './checkpoints/checkpoint-signer';
 export * from './retention/audit-retention.service';
 export * from './audit-worker.module';
 export * from './audit-admin.module';
+export * from './sealer/unsealed-events';

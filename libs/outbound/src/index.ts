@@ -6,4 +6,5 @@ export * from './retry-policy';
 export * from './secret-box';
 export * from './outbound.module';
 export * from './delivery-queue';
+export * from './delivery-metrics';
 export * from './ordered';

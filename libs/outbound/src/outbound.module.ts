@@ -1,5 +1,6 @@
 import { Module, OnModuleDestroy, Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@provisio/config';
+import { DeliveryMetrics } from './delivery-metrics';
 import { OutboundHttpClient } from './outbound-http-client';
 import { RetrySettings } from './retry-policy';
 import { SecretBox } from './secret-box';
@@ -15,7 +16,7 @@ class OutboundShutdown implements OnModuleDestroy {
   }
 }
 
-/** What webhooks and connectors share to reach customer URLs: the guarded client, secret sealing and retry settings. */
+/** What webhooks and connectors share to reach customer URLs: the guarded client, secret sealing, retry settings and delivery metrics. */
 @Module({
   providers: [
     {
@@ -33,9 +34,10 @@ class OutboundShutdown implements OnModuleDestroy {
         maxAgeMs: config.deliveryMaxAgeSeconds * 1000,
       }),
     },
+    { provide: DeliveryMetrics, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new DeliveryMetrics(config.metricsTenantLabels) },
     OutboundShutdown,
   ],
-  exports: [OutboundHttpClient, SecretBox, RETRY_SETTINGS],
+  exports: [OutboundHttpClient, SecretBox, RETRY_SETTINGS, DeliveryMetrics],
 })
 export class OutboundModule {}
 

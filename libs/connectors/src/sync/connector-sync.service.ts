@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@provisio/config';
 import { EventEnvelope } from '@provisio/events';
 import {
-  AttemptSummary, DeliveryJob, DeliveryJobData, OrderedDeliveryAdapter, OrderedDeliveryRunner, OrderedRow, RETRY_SETTINGS, RetrySettings,
+  DeliveryMetrics, AttemptSummary, DeliveryJob, DeliveryJobData, OrderedDeliveryAdapter, OrderedDeliveryRunner, OrderedRow, RETRY_SETTINGS, RetrySettings,
   RunOutcome, Settled, TargetCheck,
 } from '@provisio/outbound';
 import { DataSource, EntityManager } from 'typeorm';
@@ -21,6 +21,7 @@ import { syncFailed, syncSucceeded } from './sync-outcome';
  */
 @Injectable()
 export class ConnectorSyncService implements OrderedDeliveryAdapter<ConnectorTarget> {
+  readonly kind = 'connector' as const;
   readonly table = CONNECTOR_SYNCS;
   readonly leaseMs: number;
   readonly queue: { add(jobs: DeliveryJob[]): Promise<void> };
@@ -31,13 +32,14 @@ export class ConnectorSyncService implements OrderedDeliveryAdapter<ConnectorTar
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(RETRY_SETTINGS) retry: RetrySettings,
+    metrics: DeliveryMetrics,
     private readonly stores: StoreFactory,
     queues: ConnectorQueues,
   ) {
     // One event can take several requests (a 409 lookup, members provisioned on the way): a generous lease.
     this.leaseMs = config.outboundTimeoutMs * 10 + 5000;
     this.queue = { add: (jobs) => queues.addSyncs(jobs) };
-    this.runner = new OrderedDeliveryRunner(dataSource, this, retry);
+    this.runner = new OrderedDeliveryRunner(dataSource, this, retry, metrics);
   }
 
   /** One sync job: claim, apply the event to the store, settle the row, schedule what comes next. */

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { currentTraceparent } from '@provisio/observability';
 import { EntityManager } from 'typeorm';
 import { OutboxEventInput } from '../event-types';
 import { noteCommittedTenant } from './wake-after-commit';
@@ -11,8 +12,8 @@ export interface OutboxInsert {
 
 export function outboxInsert(event: OutboxEventInput): OutboxInsert {
   return {
-    sql: `INSERT INTO outbox_events (tenant_id, type, resource_type, resource_id, external_id, resource, members)
-          VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    sql: `INSERT INTO outbox_events (tenant_id, type, resource_type, resource_id, external_id, resource, members, trace_context)
+          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
     parameters: [
       event.tenantId,
       event.type,
@@ -21,6 +22,8 @@ export function outboxInsert(event: OutboxEventInput): OutboxInsert {
       event.externalId ?? null,
       event.resource === null ? null : JSON.stringify(event.resource),
       event.members ? JSON.stringify(event.members) : null,
+      // The writing request's trace, continued by the relay and every delivery of this event (null when untraced).
+      currentTraceparent(),
     ],
   };
 }

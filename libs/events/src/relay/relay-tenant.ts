@@ -1,3 +1,4 @@
+import { inLinkedSpan } from '@provisio/observability';
 import { DataSource, QueryRunner } from 'typeorm';
 import { OUTBOX_ENVELOPE_COLUMNS, OutboxRow, toEnvelope } from '../outbox/outbox-row';
 import { AfterCommit, EventBatch, EventSubscriber } from '../subscribers/event-subscriber';
@@ -28,14 +29,17 @@ export async function relayTenant(dataSource: DataSource, subscribers: EventSubs
     const batch = await nextBatch(qr, tenantId, batchSize);
     const afterCommit: AfterCommit[] = [];
     if (batch.events.length === 0) return { sequenced, dispatched: 0, afterCommit };
-    for (const subscriber of subscribers) {
-      const after = await subscriber.record(qr.manager, batch);
-      if (after) afterCommit.push(after);
-    }
-    await qr.query(`UPDATE outbox_events SET published_at = now(), dispatched_at = now() WHERE tenant_id = $1 AND id = ANY ($2::uuid[])`, [
-      tenantId,
-      batch.events.map((event) => event.id),
-    ]);
+    // The fan-out of a batch, linked to the trace of every request whose event it carries.
+    await inLinkedSpan('outbox relay', batch.traceContexts, { 'provisio.tenant.id': tenantId, 'provisio.events': batch.events.length }, async () => {
+      for (const subscriber of subscribers) {
+        const after = await subscriber.record(qr.manager, batch);
+        if (after) afterCommit.push(after);
+      }
+      await qr.query(`UPDATE outbox_events SET published_at = now(), dispatched_at = now() WHERE tenant_id = $1 AND id = ANY ($2::uuid[])`, [
+        tenantId,
+        batch.events.map((event) => event.id),
+      ]);
+    });
     return { sequenced, dispatched: batch.events.length, afterCommit };
   });
   return result === null ? { locked: false, sequenced: 0, dispatched: 0, afterCommit: [] } : { locked: true, ...result };
@@ -68,12 +72,12 @@ export async function underTenantLock<T>(
 }
 
 async function nextBatch(qr: QueryRunner, tenantId: string, limit: number): Promise<EventBatch> {
-  const rows: OutboxRow[] = await qr.query(
-    `SELECT ${OUTBOX_ENVELOPE_COLUMNS} FROM outbox_events
+  const rows: (OutboxRow & { trace_context: string | null })[] = await qr.query(
+    `SELECT ${OUTBOX_ENVELOPE_COLUMNS}, trace_context FROM outbox_events
      WHERE tenant_id = $1 AND dispatched_at IS NULL AND sequence IS NOT NULL
      ORDER BY sequence LIMIT $2`,
     [tenantId, limit],
   );
   const events = rows.map(toEnvelope);
-  return { tenantId, events, payloads: events.map((event) => JSON.stringify(event)) };
+  return { tenantId, events, payloads: events.map((event) => JSON.stringify(event)), traceContexts: rows.map((row) => row.trace_context) };
 }

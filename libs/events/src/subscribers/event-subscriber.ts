@@ -7,6 +7,8 @@ export interface EventBatch {
   events: EventEnvelope[];
   /** `JSON.stringify(events[i])`, computed once for every subscriber: the exact bytes to store and send. */
   payloads: string[];
+  /** The traceparent stored with events[i] by the request that wrote it, or null (docs/operations.md#traces). */
+  traceContexts: (string | null)[];
 }
 
 /** Work to do once the relay's transaction has committed (queue wake-up jobs); it must not throw to matter. */
@@ -38,12 +40,13 @@ export interface EventSubscriber {
 }
 
 /** The batch as rows of an ordered-delivery table (libs/outbound recordOrderedRows): one per event, in order. */
-export function batchRows(batch: EventBatch): { id: string; type: string; sequence: number; resourceKey: string; payload: string }[] {
+export function batchRows(batch: EventBatch): { id: string; type: string; sequence: number; resourceKey: string; payload: string; traceContext: string | null }[] {
   return batch.events.map((event, i) => ({
     id: event.id,
     type: event.type,
     sequence: event.sequence,
     resourceKey: `${event.data.resourceType}/${event.data.id}`,
     payload: batch.payloads[i],
+    traceContext: batch.traceContexts[i],
   }));
 }

@@ -2,7 +2,7 @@ import { context, propagation, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
-import { currentTraceparent, inStoredTrace, spanContextOf } from './stored-trace';
+import { currentTraceparent, inLinkedSpan, inStoredTrace, spanContextOf } from './stored-trace';
 
 const STORED = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
 
@@ -45,6 +45,16 @@ describe('a trace carried through the outbox', () => {
     })).rejects.toThrow('boom');
     await provider.forceFlush();
     expect(exporter.getFinishedSpans()[0].status).toEqual({ code: 2, message: 'TypeError' });
+  });
+
+  it('links a batch span to the stored traces, skipping events written untraced', async () => {
+    exporter.reset();
+    const other = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+    await inLinkedSpan('outbox relay', [STORED, null, other], { 'provisio.events': 3 }, async () => undefined);
+    await provider.forceFlush();
+    const [span] = exporter.getFinishedSpans();
+    expect(span.parentSpanContext).toBeUndefined();
+    expect(span.links.map((link) => link.context.traceId)).toEqual(['4bf92f3577b34da6a3ce929d0e0e4736', '0af7651916cd43dd8448eb211c80319c']);
   });
 
   it('reads a stored traceparent as a span context for links', () => {

@@ -1,4 +1,4 @@
-import { Attributes, context, propagation, ROOT_CONTEXT, SpanContext, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { Attributes, Context, context, Link, propagation, ROOT_CONTEXT, SpanContext, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 
 /**
  * The W3C traceparent of the span in progress (the SCIM request's), to be stored with the outbox event it
@@ -23,7 +23,24 @@ export function spanContextOf(traceparent: string | null | undefined): SpanConte
  */
 export function inStoredTrace<T>(name: string, traceparent: string | null | undefined, attributes: Attributes, work: () => Promise<T>): Promise<T> {
   const parent = traceparent ? propagation.extract(ROOT_CONTEXT, { traceparent }) : ROOT_CONTEXT;
-  return trace.getTracer('provisio').startActiveSpan(name, { kind: SpanKind.INTERNAL, attributes }, parent, async (span) => {
+  return inSpan(name, parent, attributes, [], work);
+}
+
+/**
+ * Runs `work` in a new root span linked to the traces stored with a batch of events: the relay handles many
+ * events of many requests at once, so it belongs to none of their traces but points at each.
+ */
+export function inLinkedSpan<T>(name: string, traceparents: (string | null)[], attributes: Attributes, work: () => Promise<T>): Promise<T> {
+  const links: Link[] = [];
+  for (const traceparent of traceparents) {
+    const linked = spanContextOf(traceparent);
+    if (linked) links.push({ context: linked });
+  }
+  return inSpan(name, ROOT_CONTEXT, attributes, links, work);
+}
+
+function inSpan<T>(name: string, parent: Context, attributes: Attributes, links: Link[], work: () => Promise<T>): Promise<T> {
+  return trace.getTracer('provisio').startActiveSpan(name, { kind: SpanKind.INTERNAL, attributes, links }, parent, async (span) => {
     try {
       return await work();
     } catch (error) {

@@ -1,5 +1,7 @@
+import { inStoredTrace } from '@provisio/observability';
 import { DataSource, EntityManager } from 'typeorm';
 import { DeliveryJob, DeliveryJobData, orderedJobId } from '../delivery-queue';
+import { DeliveryKind, DeliveryMetrics } from '../delivery-metrics';
 import { RetrySettings } from '../retry-policy';
 import { claimRow, markDeadUnsent, takeLease } from './claim-row';
 import { OrderedRow, OrderedTable } from './ordered-row';
@@ -13,6 +15,8 @@ export type TargetCheck<T> = { kind: 'go'; target: T } | { kind: 'gone' } | { ki
  * what to record beside the row's own state. Webhooks and connectors are such adapters.
  */
 export interface OrderedDeliveryAdapter<T, A extends AttemptSummary = AttemptSummary> {
+  /** The `kind` label of the delivery metrics and the name of the attempt's span. */
+  readonly kind: DeliveryKind;
   readonly table: OrderedTable;
   /** How long an attempt may take before another job may assume its worker died; outlives the request's timeouts. */
   readonly leaseMs: number;
@@ -48,6 +52,7 @@ export class OrderedDeliveryRunner<T, A extends AttemptSummary = AttemptSummary>
     private readonly dataSource: DataSource,
     private readonly adapter: OrderedDeliveryAdapter<T, A>,
     private readonly retry: RetrySettings,
+    private readonly metrics: DeliveryMetrics,
   ) {}
 
   async run({ tenantId, deliveryId }: DeliveryJobData): Promise<RunOutcome> {
@@ -56,15 +61,28 @@ export class OrderedDeliveryRunner<T, A extends AttemptSummary = AttemptSummary>
     if (claim.kind === 'busy') throw new OrderedRowBusyError(table.table, deliveryId);
     if (claim.kind === 'final') await this.wake(claim.row, claim.successorId);
     if (claim.kind !== 'go') return claim.kind;
+    const { row, target } = claim;
+    // A child of the request that wrote the event: its outgoing request carries that trace's traceparent.
+    const attributes = {
+      'provisio.tenant.id': tenantId, 'provisio.delivery.id': deliveryId, 'provisio.delivery.attempt': row.attempts + 1,
+      'provisio.event.id': row.event_id, 'provisio.event.type': row.event_type,
+    };
+    return inStoredTrace(`${this.adapter.kind} delivery`, row.trace_context, attributes, () => this.attemptAndSettle(row, target));
+  }
 
-    const attempt = await this.adapter.attempt(claim.row, claim.target);
+  private async attemptAndSettle(row: OrderedRow, target: T): Promise<RunOutcome> {
+    const { table, kind } = this.adapter;
+    const { tenant_id: tenantId, id: deliveryId } = row;
+    const attempt = await this.adapter.attempt(row, target);
     const settled = await this.dataSource.transaction(async (tx) => {
       const outcome = await settleAttempt(tx, table, tenantId, deliveryId, attempt, this.retry);
-      if (outcome) await this.adapter.recorded(tx, outcome, attempt, claim.target);
+      if (outcome) await this.adapter.recorded(tx, outcome, attempt, target);
       return outcome;
     });
     if (!settled) return 'gone'; // the target was deleted while the attempt was in flight
-    this.adapter.afterSettle?.(settled, attempt, claim.target);
+    this.metrics.attempted(kind, settled.status, tenantId);
+    if (settled.status === 'succeeded') this.metrics.accepted(kind, row.payload, tenantId);
+    this.adapter.afterSettle?.(settled, attempt, target);
     if (settled.retryInMs !== undefined) {
       await this.adapter.queue.add([{ data: { tenantId, deliveryId }, jobId: orderedJobId.attempt(deliveryId, settled.row.attempts), delayMs: settled.retryInMs }]);
     } else {

@@ -30,6 +30,8 @@ export interface OrderedRow {
   lease_until: Date | null;
   created_at: Date;
   completed_at: Date | null;
+  /** traceparent of the request that wrote the event (null when untraced). */
+  trace_context: string | null;
 }
 
 export function isFinal(status: DeliveryStatus): boolean {

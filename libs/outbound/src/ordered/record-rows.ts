@@ -10,6 +10,8 @@ export interface OrderedEventRef {
   /** "User/<id>" or "Group/<id>": rows of one resource to one target go out in sequence order. */
   resourceKey: string;
   payload: string;
+  /** Copied onto the row, so the delivery continues the trace of the request that wrote the event. */
+  traceContext: string | null;
 }
 
 /**
@@ -40,9 +42,10 @@ export async function recordOrderedRows(
 ): Promise<DeliveryJob[]> {
   if (events.length === 0) return [];
   const rows: RecordedRow[] = await tx.query(
-    `INSERT INTO ${t.table} (tenant_id, ${t.target}, event_id, event_type, event_sequence, resource_key, payload)
-     SELECT $1, tg.id, e.id, e.type, e.sequence, e.resource_key, e.payload
-       FROM unnest($2::uuid[], $3::text[], $4::bigint[], $5::text[], $6::text[]) AS e(id, type, sequence, resource_key, payload)
+    `INSERT INTO ${t.table} (tenant_id, ${t.target}, event_id, event_type, event_sequence, resource_key, payload, trace_context)
+     SELECT $1, tg.id, e.id, e.type, e.sequence, e.resource_key, e.payload, e.trace_context
+       FROM unnest($2::uuid[], $3::text[], $4::bigint[], $5::text[], $6::text[], $7::text[])
+            AS e(id, type, sequence, resource_key, payload, trace_context)
        ${targets}
       ORDER BY e.sequence
      ON CONFLICT (tenant_id, ${t.target}, event_id) DO NOTHING
@@ -54,6 +57,7 @@ export async function recordOrderedRows(
       events.map((e) => e.sequence),
       events.map((e) => e.resourceKey),
       events.map((e) => e.payload),
+      events.map((e) => e.traceContext),
     ],
   );
   return firstPerResource(rows).map((row) => ({ data: { tenantId, deliveryId: row.id }, jobId: orderedJobId.attempt(row.id, 0) }));

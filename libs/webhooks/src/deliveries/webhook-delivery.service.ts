@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditWriter } from '@provisio/audit';
 import { APP_CONFIG, AppConfig } from '@provisio/config';
 import {
-  DeliveryJobData, OrderedDeliveryAdapter, OrderedDeliveryRunner, OrderedRow, OutboundHttpClient, RETRY_SETTINGS, RetrySettings, RunOutcome,
+  DeliveryMetrics, DeliveryJobData, OrderedDeliveryAdapter, OrderedDeliveryRunner, OrderedRow, OutboundHttpClient, RETRY_SETTINGS, RetrySettings, RunOutcome,
   Settled, TargetCheck,
 } from '@provisio/outbound';
 import { DataSource, EntityManager } from 'typeorm';
@@ -26,6 +26,7 @@ interface Endpoint {
  */
 @Injectable()
 export class WebhookDeliveryService implements OrderedDeliveryAdapter<Endpoint, AttemptResult> {
+  readonly kind = 'webhook' as const;
   readonly table = WEBHOOK_DELIVERIES;
   readonly leaseMs: number;
   private readonly logger = new Logger('WebhookDelivery');
@@ -35,6 +36,7 @@ export class WebhookDeliveryService implements OrderedDeliveryAdapter<Endpoint, 
     @InjectDataSource() dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(RETRY_SETTINGS) retry: RetrySettings,
+    metrics: DeliveryMetrics,
     private readonly outbound: OutboundHttpClient,
     private readonly endpoints: WebhookEndpointsService,
     readonly queue: WebhookDeliveryQueue,
@@ -42,7 +44,7 @@ export class WebhookDeliveryService implements OrderedDeliveryAdapter<Endpoint, 
   ) {
     // Connect, headers and body timeouts can add up; the lease must outlive a request that uses all three.
     this.leaseMs = config.outboundTimeoutMs * 3 + 5000;
-    this.runner = new OrderedDeliveryRunner(dataSource, this, retry);
+    this.runner = new OrderedDeliveryRunner(dataSource, this, retry, metrics);
   }
 
   /** One delivery job: claim, POST the signed event, record the attempt, schedule what comes next. */
