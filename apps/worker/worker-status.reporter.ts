@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { WorkerHost } from '@nestjs/bullmq';
-import { APP_CONFIG, AppConfig } from '@provisio/config';
-import { createProducerConnection, QueueRegistry } from '@provisio/events';
+import { APP_CONFIG, AppConfig, createProducerConnection, describeRedis } from '@provisio/config';
+import { QueueRegistry } from '@provisio/events';
 
 /**
  * Logs at start which queues of the QueueRegistry this process serves (and warns about any it does not), and
@@ -30,23 +30,17 @@ export class WorkerStatusReporter implements OnApplicationBootstrap {
     this.logger.log({ queues, prefix: this.config.queuePrefix }, `serving ${queues.length} queue(s)`);
     const unserved = this.registry.names().filter((name) => !queues.includes(name));
     if (unserved.length) this.logger.warn({ unserved }, 'declared queues without a consumer in this worker');
-    const redis = createProducerConnection(this.config.redisUrl, 'provisio-worker-status');
+    const redis = createProducerConnection(this.config.redis, 'provisio-worker-status');
     try {
       await new Promise<void>((resolve, reject) => {
         redis.once('ready', resolve);
         redis.once('error', reject);
       });
-      this.logger.log(`connected to Redis at ${redactedRedisUrl(this.config.redisUrl)}`);
+      this.logger.log(`connected to Redis at ${describeRedis(this.config.redis)}`);
     } catch (error) {
-      this.logger.warn(`Redis at ${redactedRedisUrl(this.config.redisUrl)} is unreachable (${(error as Error).message}); queues wait for it, events wait in the outbox`);
+      this.logger.warn(`Redis at ${describeRedis(this.config.redis)} is unreachable (${(error as Error).message}); queues wait for it, events wait in the outbox`);
     } finally {
       redis.disconnect();
     }
   }
-}
-
-function redactedRedisUrl(redisUrl: string): string {
-  const url = new URL(redisUrl);
-  if (url.password) url.password = '***';
-  return url.toString();
 }

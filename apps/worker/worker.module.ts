@@ -2,7 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { AUDIT_RETENTION_QUEUE, AuditWorkerModule } from '@provisio/audit';
-import { AppConfig, ConfigModule } from '@provisio/config';
+import { AppConfig, bullConnection, ConfigModule } from '@provisio/config';
 import { ConnectorsWorkerModule } from '@provisio/connectors';
 import { DatabaseModule } from '@provisio/database';
 import { EventsWorkerModule, EventsWorkerOptions, QueueRegistryModule, registerQueues } from '@provisio/events';
@@ -36,7 +36,7 @@ export class WorkerModule {
         }),
         BullModule.forRoot({
           // Workers block on Redis and must retry forever; BullMQ requires maxRetriesPerRequest: null for them.
-          connection: { url: config.redisUrl, maxRetriesPerRequest: null },
+          connection: bullConnection(config.redis),
           prefix: config.queuePrefix,
         }),
         DiscoveryModule,

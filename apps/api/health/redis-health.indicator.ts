@@ -1,7 +1,6 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import { APP_CONFIG, AppConfig } from '@provisio/config';
-import Redis from 'ioredis';
+import { APP_CONFIG, AppConfig, createRedisClient, RedisClient } from '@provisio/config';
 
 const PING_TIMEOUT_MS = 1000;
 
@@ -11,20 +10,18 @@ const PING_TIMEOUT_MS = 1000;
  */
 @Injectable()
 export class RedisHealthIndicator implements OnModuleDestroy {
-  private readonly redis: Redis;
+  private readonly redis: RedisClient;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly health: HealthIndicatorService,
   ) {
-    this.redis = new Redis(config.redisUrl, {
-      lazyConnect: true,
+    this.redis = createRedisClient(config.redis, {
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
       retryStrategy: (attempt) => Math.min(attempt * 500, 5000),
     });
     this.redis.on('error', () => undefined);
-    this.redis.connect().catch(() => undefined);
   }
 
   async check(key = 'redis') {

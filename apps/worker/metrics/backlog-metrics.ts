@@ -2,13 +2,12 @@ import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nest
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { BatchObservableCallback, ObservableGauge } from '@opentelemetry/api';
 import { AUDIT_RETENTION_QUEUE, unsealedAuditEvents } from '@provisio/audit';
-import { APP_CONFIG, AppConfig } from '@provisio/config';
+import { APP_CONFIG, AppConfig, createProducerConnection, queueKeyPrefix, RedisClient } from '@provisio/config';
 import { CONNECTOR_RESYNC_QUEUE, CONNECTOR_SYNC_QUEUE } from '@provisio/connectors';
-import { createProducerConnection, EVENTS_MAINTENANCE_QUEUE, outboxLag } from '@provisio/events';
+import { EVENTS_MAINTENANCE_QUEUE, outboxLag } from '@provisio/events';
 import { currentTelemetry, provisioMeter, withTenant } from '@provisio/observability';
 import { WEBHOOK_DELIVERY_QUEUE } from '@provisio/webhooks';
 import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 
 const JOB_STATES = ['waiting', 'active', 'delayed', 'failed'] as const;
@@ -23,7 +22,7 @@ const QUEUES = [WEBHOOK_DELIVERY_QUEUE, CONNECTOR_SYNC_QUEUE, CONNECTOR_RESYNC_Q
 @Injectable()
 export class BacklogMetrics implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('BacklogMetrics');
-  private connection?: Redis;
+  private connection?: RedisClient;
   private queues: Queue[] = [];
   private readonly outboxLagSeconds: ObservableGauge;
   private readonly outboxUnpublished: ObservableGauge;
@@ -55,10 +54,10 @@ export class BacklogMetrics implements OnModuleInit, OnModuleDestroy {
   /** Nothing to read for, and no Redis connection, when this process exports no metrics. */
   onModuleInit(): void {
     if (!currentTelemetry()) return;
-    const connection = createProducerConnection(this.config.redisUrl, 'provisio-worker-metrics');
+    const connection = createProducerConnection(this.config.redis, 'provisio-worker-metrics');
     this.connection = connection;
     this.queues = QUEUES.map((name) => {
-      const queue = new Queue(name, { connection, prefix: this.config.queuePrefix });
+      const queue = new Queue(name, { connection, prefix: queueKeyPrefix(this.config, name) });
       queue.on('error', () => undefined);
       return queue;
     });

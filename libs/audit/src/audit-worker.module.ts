@@ -1,5 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import { APP_CONFIG, AppConfig, queueKeyPrefix } from '@provisio/config';
 import { AUDIT_RETENTION_QUEUE } from './retention/audit-retention-queue';
 import { AuditRetentionProcessor } from './retention/audit-retention.processor';
 import { AuditRetentionScheduler } from './retention/audit-retention.scheduler';
@@ -13,7 +14,13 @@ import { CheckpointSigner } from './checkpoints/checkpoint-signer';
  * and chains committed events, and the daily retention purge.
  */
 @Module({
-  imports: [BullModule.registerQueue({ name: AUDIT_RETENTION_QUEUE })],
+  imports: [
+    BullModule.registerQueueAsync({
+      name: AUDIT_RETENTION_QUEUE,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({ prefix: queueKeyPrefix(config, AUDIT_RETENTION_QUEUE) }),
+    }),
+  ],
   providers: [AuditRetentionService, AuditRetentionProcessor, AuditRetentionScheduler, AuditSealer, AuditSealLoop, CheckpointSigner],
   exports: [AuditRetentionService, AuditSealer, AuditSealLoop],
 })

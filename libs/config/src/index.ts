@@ -4,3 +4,4 @@ export * from './load-config';
 export * from './config.module';
 export * from './public-base-url';
 export * from './redis-topology';
+export * from './redis-client';

@@ -27,7 +27,6 @@ export * from './relay/outbox-relay.service';
 export * from './retention/events-retention.service';
 export * from './queues/event-queues';
 export * from './queues/queue-registry';
-export * from './queues/redis-connections';
 export * from './events-admin.module';
 export * from './events-health.module';
 export * from './admin/events-query.service';

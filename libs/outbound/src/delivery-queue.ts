@@ -1,5 +1,8 @@
 import { JobsOptions, Processor, Queue, Worker } from 'bullmq';
-import { Redis } from 'ioredis';
+import { AppConfig, createProducerConnection, createWorkerConnection, queueKeyPrefix, RedisClient } from '@provisio/config';
+
+/** Where the queues live: the Redis topology and the key prefix (per queue on a cluster, docs/scaling.md). */
+export type QueueConnectionConfig = Pick<AppConfig, 'redis' | 'queuePrefix'>;
 
 /** A delivery job names one row of a delivery table; the row holds the state, the job only wakes a worker. */
 export interface DeliveryJobData {
@@ -45,18 +48,13 @@ export const DELIVERY_JOB_OPTIONS: JobsOptions = {
  */
 export class DeliveryQueue<T extends object = DeliveryJobData> {
   readonly queue: Queue<T>;
-  private readonly connection: Redis;
+  private readonly connection: RedisClient;
   private readonly marker: string;
 
-  constructor(readonly name: string, redisUrl: string, prefix: string) {
+  constructor(readonly name: string, config: QueueConnectionConfig) {
+    const prefix = queueKeyPrefix(config, name);
     this.marker = `${prefix}:queued-marker:${name}`;
-    this.connection = quiet(new Redis(redisUrl, {
-      connectionName: `${name}-producer`,
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 1,
-      connectTimeout: 2000,
-      retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
-    }));
+    this.connection = createProducerConnection(config.redis, `${name}-producer`);
     this.queue = quiet(new Queue<T>(name, { connection: this.connection, prefix, defaultJobOptions: DELIVERY_JOB_OPTIONS }));
   }
 
@@ -98,17 +96,12 @@ export interface DeliveryWorkerTimings {
 /** Consumer side; graceful close() lets in-flight jobs finish. */
 export class DeliveryWorker<T extends object = DeliveryJobData> {
   private readonly worker: Worker<T>;
-  private readonly connection: Redis;
+  private readonly connection: RedisClient;
 
-  constructor(name: string, redisUrl: string, prefix: string, concurrency: number, processor: Processor<T>, timings: DeliveryWorkerTimings = {}) {
-    // BullMQ requires maxRetriesPerRequest null for its blocking connection; it reconnects forever.
-    this.connection = quiet(new Redis(redisUrl, {
-      connectionName: `${name}-worker`,
-      maxRetriesPerRequest: null,
-      retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
-    }));
+  constructor(name: string, config: QueueConnectionConfig, concurrency: number, processor: Processor<T>, timings: DeliveryWorkerTimings = {}) {
+    this.connection = createWorkerConnection(config.redis, `${name}-worker`);
     this.worker = quiet(new Worker<T>(name, processor, {
-      connection: this.connection, prefix, concurrency, autorun: false,
+      connection: this.connection, prefix: queueKeyPrefix(config, name), concurrency, autorun: false,
       ...(timings.lockDurationMs ? { lockDuration: timings.lockDurationMs } : {}),
       ...(timings.stalledIntervalMs ? { stalledInterval: timings.stalledIntervalMs } : {}),
     }));

@@ -21,8 +21,8 @@ export class ConnectorQueues implements OnModuleDestroy {
   private readonly resyncs: DeliveryQueue<ResyncJobData>;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.syncs = new DeliveryQueue(CONNECTOR_SYNC_QUEUE, config.redisUrl, config.queuePrefix);
-    this.resyncs = new DeliveryQueue<ResyncJobData>(CONNECTOR_RESYNC_QUEUE, config.redisUrl, config.queuePrefix);
+    this.syncs = new DeliveryQueue(CONNECTOR_SYNC_QUEUE, config);
+    this.resyncs = new DeliveryQueue<ResyncJobData>(CONNECTOR_RESYNC_QUEUE, config);
   }
 
   /** For the ops dashboard. */

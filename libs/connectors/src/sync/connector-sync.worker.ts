@@ -27,10 +27,9 @@ export class ConnectorSyncWorker implements OnApplicationBootstrap, OnApplicatio
   ) {}
 
   onApplicationBootstrap(): void {
-    const { redisUrl, queuePrefix } = this.config;
     const timings: DeliveryWorkerTimings = { lockDurationMs: this.options?.lockDurationMs, stalledIntervalMs: this.options?.stalledIntervalMs };
-    this.syncs = new DeliveryWorker<DeliveryJobData>(CONNECTOR_SYNC_QUEUE, redisUrl, queuePrefix, SYNC_CONCURRENCY, (job) => this.sync.run(job.data), timings);
-    this.resyncs = new DeliveryWorker<ResyncJobData>(CONNECTOR_RESYNC_QUEUE, redisUrl, queuePrefix, RESYNC_CONCURRENCY,
+    this.syncs = new DeliveryWorker<DeliveryJobData>(CONNECTOR_SYNC_QUEUE, this.config, SYNC_CONCURRENCY, (job) => this.sync.run(job.data), timings);
+    this.resyncs = new DeliveryWorker<ResyncJobData>(CONNECTOR_RESYNC_QUEUE, this.config, RESYNC_CONCURRENCY,
       (job) => this.resync.run(job.data.tenantId, job.data.connectorId, job.data.resyncId), timings);
     this.syncs.start();
     this.resyncs.start();

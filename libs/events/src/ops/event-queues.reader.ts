@@ -3,11 +3,9 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import type { BullBoardInstance } from '@bull-board/nestjs';
 // By path: the package index also loads a feature module Jest cannot load (see queue-dashboard.module.ts).
 import { InjectBullBoard } from '@bull-board/nestjs/dist/bull-board.decorator';
-import { APP_CONFIG, AppConfig } from '@provisio/config';
+import { APP_CONFIG, AppConfig, createProducerConnection, queueKeyPrefix, RedisClient } from '@provisio/config';
 import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
 import { QueueRegistry } from '../queues/queue-registry';
-import { createProducerConnection } from '../queues/redis-connections';
 
 export interface QueueDepth {
   name: string;
@@ -27,7 +25,7 @@ const READ_TIMEOUT_MS = 2000;
  */
 @Injectable()
 export class EventQueuesReader implements OnModuleInit, OnModuleDestroy {
-  private readonly connection: Redis;
+  private readonly connection: RedisClient;
   queues: Queue[] = [];
 
   constructor(
@@ -35,13 +33,13 @@ export class EventQueuesReader implements OnModuleInit, OnModuleDestroy {
     @InjectBullBoard() private readonly board: BullBoardInstance,
     private readonly registry: QueueRegistry,
   ) {
-    this.connection = createProducerConnection(config.redisUrl, 'provisio-api-queues');
+    this.connection = createProducerConnection(config.redis, 'provisio-api-queues');
   }
 
   /** After every module declared its queues (providers are all instantiated before the first onModuleInit). */
   onModuleInit(): void {
     this.queues = this.registry.names().map((name) => {
-      const queue = new Queue(name, { connection: this.connection, prefix: this.config.queuePrefix });
+      const queue = new Queue(name, { connection: this.connection, prefix: queueKeyPrefix(this.config, name) });
       queue.on('error', () => undefined);
       this.board.addQueue(new BullMQAdapter(queue));
       return queue;

@@ -1,9 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '@provisio/config';
+import { APP_CONFIG, AppConfig, createProducerConnection, queueKeyPrefix, RedisClient } from '@provisio/config';
 import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
 import { LEGACY_EVENT_PARTITION_QUEUES } from './event-queues';
-import { createProducerConnection } from './redis-connections';
 
 /**
  * Removes the 16 partition queues of the fan-out before issue #9, once per worker start. Safe while an old worker
@@ -22,12 +20,12 @@ export class LegacyEventQueues implements OnApplicationBootstrap {
   }
 
   async removeAll(): Promise<number> {
-    const connection = createProducerConnection(this.config.redisUrl, 'provisio-legacy-queues');
+    const connection = createProducerConnection(this.config.redis, 'provisio-legacy-queues');
     let removed = 0;
     try {
       await ready(connection);
       for (const name of LEGACY_EVENT_PARTITION_QUEUES) {
-        const queue = new Queue(name, { connection, prefix: this.config.queuePrefix });
+        const queue = new Queue(name, { connection, prefix: queueKeyPrefix(this.config, name) });
         queue.on('error', () => undefined);
         try {
           if ((await connection.exists(`${this.config.queuePrefix}:${name}:meta`)) === 1) {
@@ -48,7 +46,7 @@ export class LegacyEventQueues implements OnApplicationBootstrap {
   }
 }
 
-function ready(connection: Redis, timeoutMs = 5000): Promise<void> {
+function ready(connection: RedisClient, timeoutMs = 5000): Promise<void> {
   if (connection.status === 'ready') return Promise.resolve();
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`Redis not ready within ${timeoutMs} ms`)), timeoutMs);

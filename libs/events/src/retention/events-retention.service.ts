@@ -1,11 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, AppConfig } from '@provisio/config';
+import { APP_CONFIG, AppConfig, createWorkerConnection, queueKeyPrefix, RedisClient } from '@provisio/config';
 import { Queue, Worker } from 'bullmq';
-import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { EVENTS_MAINTENANCE_QUEUE, EVENTS_PURGE_JOB } from '../queues/event-queues';
-import { createWorkerConnection } from '../queues/redis-connections';
 import { EVENTS_WORKER_OPTIONS, EventsWorkerOptions } from '../relay/relay-options';
 import { QueueRegistry } from '../queues/queue-registry';
 import { purgeExpiredEvents } from './purge-expired-events';
@@ -17,7 +15,7 @@ import { purgeExpiredEvents } from './purge-expired-events';
 @Injectable()
 export class EventsRetentionService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(EventsRetentionService.name);
-  private connection?: Redis;
+  private connection?: RedisClient;
   private queue?: Queue;
   private worker?: Worker;
 
@@ -30,8 +28,8 @@ export class EventsRetentionService implements OnApplicationBootstrap, OnModuleD
 
   onApplicationBootstrap(): void {
     if (!this.options.relay) return;
-    this.connection = createWorkerConnection(this.config.redisUrl, 'provisio-events-maintenance');
-    const opts = { connection: this.connection, prefix: this.config.queuePrefix };
+    this.connection = createWorkerConnection(this.config.redis, 'provisio-events-maintenance');
+    const opts = { connection: this.connection, prefix: queueKeyPrefix(this.config, EVENTS_MAINTENANCE_QUEUE) };
     this.queue = new Queue(EVENTS_MAINTENANCE_QUEUE, opts);
     this.queue.on('error', () => undefined);
     // Waits for Redis if it is down at start (the connection retries), so a later start still schedules it.

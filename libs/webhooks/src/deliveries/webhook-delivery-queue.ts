@@ -13,7 +13,7 @@ export class WebhookDeliveryQueue implements OnModuleDestroy {
   private readonly queue: DeliveryQueue;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.queue = new DeliveryQueue(WEBHOOK_DELIVERY_QUEUE, config.redisUrl, config.queuePrefix);
+    this.queue = new DeliveryQueue(WEBHOOK_DELIVERY_QUEUE, config);
   }
 
   add(jobs: DeliveryJob[]): Promise<void> {

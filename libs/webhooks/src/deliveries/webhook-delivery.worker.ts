@@ -22,7 +22,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
   ) {}
 
   onApplicationBootstrap(): void {
-    this.worker = new DeliveryWorker(WEBHOOK_DELIVERY_QUEUE, this.config.redisUrl, this.config.queuePrefix, CONCURRENCY,
+    this.worker = new DeliveryWorker(WEBHOOK_DELIVERY_QUEUE, this.config, CONCURRENCY,
       (job) => this.deliveries.run(job.data),
       { lockDurationMs: this.timings?.lockDurationMs, stalledIntervalMs: this.timings?.stalledIntervalMs });
     this.worker.start();
