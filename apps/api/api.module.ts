@@ -12,6 +12,8 @@ import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { loadMigrations } from '../../migrations';
 import { HealthModule } from './health/health.module';
+import { MetricsController } from './metrics/metrics.controller';
+import { TelemetryFlush } from './metrics/telemetry-flush';
 import { RootRedirectController } from './sandbox/root-redirect.controller';
 
 @Module({})
@@ -19,10 +21,9 @@ export class ApiModule {
   static forRoot(config: AppConfig, logDestination?: DestinationStream): DynamicModule {
     return {
       module: ApiModule,
-      controllers: [RootRedirectController],
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot(loggerOptions(config.logLevel, 'api', logDestination)),
+        LoggerModule.forRoot(loggerOptions(config.logLevel, 'api', logDestination, [config.adminToken])),
         DatabaseModule.forRoot({
           url: config.databaseUrl,
           migrations: loadMigrations(),
@@ -38,8 +39,9 @@ export class ApiModule {
         ConnectorsModule,
         QueueRegistryModule,
       ],
+      controllers: [RootRedirectController, MetricsController],
       // libs/audit does not depend on libs/events, so its queue is declared here (as in apps/worker).
-      providers: [registerQueues('audit', [AUDIT_RETENTION_QUEUE])],
+      providers: [registerQueues('audit', [AUDIT_RETENTION_QUEUE]), TelemetryFlush],
     };
   }
 }

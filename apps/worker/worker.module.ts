@@ -10,6 +10,8 @@ import { loggerOptions } from '@provisio/observability';
 import { WebhooksWorkerModule } from '@provisio/webhooks';
 import { LoggerModule } from 'nestjs-pino';
 import { loadMigrations } from '../../migrations';
+import { BacklogMetrics } from './metrics/backlog-metrics';
+import { WorkerMetricsServer } from './metrics/worker-metrics.server';
 import { WorkerStatusReporter } from './worker-status.reporter';
 
 /**
@@ -45,7 +47,7 @@ export class WorkerModule {
         QueueRegistryModule,
       ],
       // libs/audit does not depend on libs/events, so its queue is declared here (as in apps/api).
-      providers: [WorkerStatusReporter, registerQueues('audit', [AUDIT_RETENTION_QUEUE])],
+      providers: [WorkerStatusReporter, WorkerMetricsServer, BacklogMetrics, registerQueues('audit', [AUDIT_RETENTION_QUEUE])],
     };
   }
 }

@@ -33,5 +33,6 @@ export * from './events-health.module';
 export * from './admin/events-query.service';
 export * from './ops/relay-lag.indicator';
 export * from './ops/outbox-stats';
+export * from './ops/outbox-lag';
 export * from './ops/queue-dashboard.module';
 export * from './ops/event-queues.reader';
