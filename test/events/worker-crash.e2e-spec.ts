@@ -48,7 +48,7 @@ describe('a worker that dies or stops in the middle of a job', () => {
     expect(recorder.of(userId)[0].id).toBe(stuckEventId);
     expect(steps(recorder.of(userId))).toEqual([0, 1]);
     await second.close();
-  });
+  }, 120000); // a child process that loads TypeScript can take most of a minute to boot on a busy machine
 
   it('on graceful shutdown finishes the pass in hand, and leaves a batch whose subscriber failed to the next worker', async () => {
     const other = await createTenant(t);
@@ -86,5 +86,5 @@ describe('a worker that dies or stops in the middle of a job', () => {
     workers.push(await startTestWorker(t.config, [recorder]));
     await waitFor(() => recorder.of(failing).length === 1, 10000, 'the failed batch on the next worker');
     expect(recorder.of(finishing)).toEqual([]);
-  });
+  }, 60000);
 });

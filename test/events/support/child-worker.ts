@@ -41,7 +41,7 @@ export function startWorkerProcess(script: string, config: AppConfig, adminToken
   return {
     process: child,
     lines,
-    async waitForLine(match, timeoutMs = 20000) {
+    async waitForLine(match, timeoutMs = 60000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const line = lines.find((l) => match.test(l));
