@@ -16,6 +16,7 @@ export * from './event-types';
 export * from './event-envelope';
 export * from './events.module';
 export * from './outbox/outbox-writer';
+export * from './outbox/outbox-insert.sql';
 export * from './outbox/outbox-channel';
 export * from './subscribers/event-subscriber';
 export * from './subscribers/event-subscriber.registry';

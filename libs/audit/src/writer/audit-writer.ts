@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { SqlStatement } from '@provisio/database';
 import { currentRequestContext } from '@provisio/observability';
 import { DataSource, EntityManager } from 'typeorm';
 import { serializeContent } from '../chain/event-content';
@@ -25,8 +26,18 @@ export class AuditWriter {
   ) {}
 
   async record(tx: EntityManager, entry: AuditEntry): Promise<void> {
+    const { sql, params } = this.statement(entry);
+    await tx.query(sql, params);
+  }
+
+  /**
+   * The INSERT that record() sends, for a writer that sends its change as one statement (composeStatements):
+   * the event then commits with the change in the same round trip. At most one per statement, since each
+   * extends the tenant's chain head.
+   */
+  statement(entry: AuditEntry): SqlStatement {
     const content = buildContent(entry);
-    await tx.query(INSERT_AUDIT_EVENT_SQL, [content.tenantId, serializeContent(content), ...insertParameters(content)]);
+    return { sql: INSERT_AUDIT_EVENT_SQL, params: [content.tenantId, serializeContent(content), ...insertParameters(content)] };
   }
 
   /**

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { AuditWriter } from '@provisio/audit';
-import { OutboxWriter } from '@provisio/events';
+import { AuditEntry, AuditWriter } from '@provisio/audit';
+import { composeStatements, NamedStatement } from '@provisio/database';
+import { OutboxEventInput, outboxInsertStatement, outboxWakeSql, OutboxWriter } from '@provisio/events';
 import { EntityManager } from 'typeorm';
+import { Db, queryRows } from '../storage/sql';
 import { ScimChange } from './scim-change';
 
 export interface ScimFailure {
@@ -27,36 +29,32 @@ export class ChangeJournal {
   }
 
   /**
-   * Outbox rows first, audit entries last: the audit writer extends the tenant's hash chain under a
-   * lock on its chain head, so writing it right before COMMIT keeps that per-tenant lock shortest.
+   * Outbox rows first (one statement for all of them), audit entries last: the audit writer extends the
+   * tenant's hash chain under a lock on its chain head, so writing it right before COMMIT keeps that
+   * per-tenant lock shortest.
    */
   async recordAll(tx: EntityManager, tenantId: string, changes: ScimChange[]): Promise<void> {
-    for (const change of changes) {
-      await this.outbox.add(tx, {
-        tenantId,
-        type: change.action,
-        resourceType: change.resourceType,
-        resourceId: change.resourceId,
-        externalId: change.externalId,
-        resource: isMemberEvent(change) ? null : change.after,
-        ...(change.members ? { members: change.members } : {}),
-      });
-    }
-    for (const change of changes) {
-      await this.audit.record(tx, {
-        tenantId,
-        action: change.action,
-        resourceType: change.resourceType,
-        resourceId: change.resourceId,
-        resourceName: change.resourceName,
-        externalId: change.externalId,
-        // Member events carry no resource; the audit diff shows which members came or went.
-        before: change.action === 'group.members.removed' ? { members: change.members } : change.before,
-        after: change.action === 'group.members.added' ? { members: change.members } : change.after,
-        outcome: 'success',
-        summary: change.summary,
-      });
-    }
+    if (changes.length === 0) return;
+    await this.outbox.addAll(tx, changes.map((change) => outboxEvent(tenantId, change)));
+    for (const change of changes) await this.audit.record(tx, auditEntry(tenantId, change));
+  }
+
+  /**
+   * A create in ONE statement and round trip: `insert`, its outbox event and its audit entry as the CTEs of
+   * one statement, which is its own transaction (so the three commit together or not at all). `insert` must be
+   * an INSERT that either inserts its row or raises (a unique violation, never ON CONFLICT DO NOTHING): the
+   * event and entry are written unconditionally. Returns the insert's RETURNING rows.
+   */
+  async insertAndRecord<T>(db: Db, tenantId: string, insert: NamedStatement, change: ScimChange): Promise<T[]> {
+    const statement = composeStatements(
+      [
+        insert,
+        { name: 'journal_outbox', statement: outboxInsertStatement([outboxEvent(tenantId, change)]) },
+        { name: 'journal_audit', statement: this.audit.statement(auditEntry(tenantId, change)) },
+      ],
+      `SELECT ${insert.name}.*, ${outboxWakeSql('journal_outbox')} AS relay_woken FROM ${insert.name}`,
+    );
+    return queryRows<T>(db, statement.sql, statement.params);
   }
 
   /** A rejected write (4xx): no transaction, the audit writer rate-limits these. */
@@ -72,6 +70,34 @@ export class ChangeJournal {
       summary: failure.summary,
     });
   }
+}
+
+function outboxEvent(tenantId: string, change: ScimChange): OutboxEventInput {
+  return {
+    tenantId,
+    type: change.action,
+    resourceType: change.resourceType,
+    resourceId: change.resourceId,
+    externalId: change.externalId,
+    resource: isMemberEvent(change) ? null : change.after,
+    ...(change.members ? { members: change.members } : {}),
+  };
+}
+
+function auditEntry(tenantId: string, change: ScimChange): AuditEntry {
+  return {
+    tenantId,
+    action: change.action,
+    resourceType: change.resourceType,
+    resourceId: change.resourceId,
+    resourceName: change.resourceName,
+    externalId: change.externalId,
+    // Member events carry no resource; the audit diff shows which members came or went.
+    before: change.action === 'group.members.removed' ? { members: change.members } : change.before,
+    after: change.action === 'group.members.added' ? { members: change.members } : change.after,
+    outcome: 'success',
+    summary: change.summary,
+  };
 }
 
 function isMemberEvent(change: ScimChange): boolean {
