@@ -39,11 +39,28 @@ describe('SCIM round trips', () => {
     expect(sent.length).toBeLessThanOrEqual(4);
   });
 
-  it('counts the other user writes', async () => {
+  it('a PATCH or DELETE of a user takes at most 6: transaction, row lock, change, its event and audit entry in one', async () => {
     const client = scim(t, tenant);
     const created = (await client.post('/Users', buildScimUser()).expect(201)).body;
     const patch = await roundTrips(() => client.patch(`/Users/${created.id}`, patchOp({ op: 'replace', path: 'title', value: 'CTO' })).expect(200));
     const del = await roundTrips(() => client.delete(`/Users/${created.id}`).expect(204));
     process.stdout.write(`patch: ${patch.length}\n  ${patch.join('\n  ')}\ndelete: ${del.length}\n  ${del.join('\n  ')}\n`);
+    expect(patch.length).toBeLessThanOrEqual(6);
+    expect(del.length).toBeLessThanOrEqual(6);
+  });
+
+  it('a create that loses on userName writes nothing but its failure audit event, and answers 409', async () => {
+    const client = scim(t, tenant);
+    const body = buildScimUser();
+    await client.post('/Users', body).expect(201);
+    const count = async () => (await t.dataSource.query(
+      `SELECT (SELECT count(*) FROM scim_users WHERE tenant_id = $1)::int AS users, (SELECT count(*) FROM outbox_events WHERE tenant_id = $1)::int AS events,
+              (SELECT count(*) FROM audit_events WHERE tenant_id = $1 AND outcome = 'success')::int AS audited`, [tenant.id]))[0];
+    const before = await count();
+    const res = await client.post('/Users', { ...body, userName: String(body.userName).toUpperCase() }).expect(409);
+    expect(res.body.scimType).toBe('uniqueness');
+    expect(await count()).toEqual(before);
+    const [failure] = await t.dataSource.query(`SELECT action, status FROM audit_events WHERE tenant_id = $1 AND outcome = 'failure' ORDER BY occurred_at DESC LIMIT 1`, [tenant.id]);
+    expect(failure).toEqual({ action: 'user.created', status: 409 });
   });
 });

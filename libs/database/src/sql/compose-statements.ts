@@ -30,13 +30,30 @@ export function composeStatements(parts: NamedStatement[], select: string): SqlS
     ctes.push(`${name} AS (${body})`);
   };
   for (const part of parts) {
-    const sql = renumber(part.statement.sql, params.length);
+    const { lifted, main } = memoized(part.statement.sql, params.length);
     params.push(...part.statement.params);
-    const { lifted, main } = splitWith(sql);
     for (const cte of lifted) add(cte.name, cte.body);
     add(part.name, main);
   }
   return { sql: `WITH ${ctes.join(',\n')}\n${select}`, params };
+}
+
+/**
+ * Writers send a handful of statement texts over and over (one per request on the create path), so each text is
+ * scanned once per parameter offset; the bound only guards against a writer that builds unbounded variants.
+ */
+const MEMO_LIMIT = 512;
+const memo = new Map<string, { lifted: Cte[]; main: string }>();
+
+function memoized(sql: string, offset: number): { lifted: Cte[]; main: string } {
+  const key = `${offset}:${sql}`;
+  let split = memo.get(key);
+  if (!split) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    split = splitWith(renumber(sql, offset));
+    memo.set(key, split);
+  }
+  return split;
 }
 
 /** `$n` → `$(n + offset)`, outside string literals. */

@@ -29,12 +29,18 @@ export class ChangeJournal {
   }
 
   /**
-   * Outbox rows first (one statement for all of them), audit entries last: the audit writer extends the
-   * tenant's hash chain under a lock on its chain head, so writing it right before COMMIT keeps that
-   * per-tenant lock shortest.
+   * Inside the caller's transaction. One change: its outbox row and audit entry in one statement (one round trip).
+   * Several: the outbox rows in one INSERT, then the audit entries last, one by one: the audit writer extends the
+   * tenant's hash chain under a lock on its chain head, so it goes right before COMMIT and at most once per statement.
    */
   async recordAll(tx: EntityManager, tenantId: string, changes: ScimChange[]): Promise<void> {
+    if (!tx.queryRunner?.isTransactionActive) throw new Error('ChangeJournal.recordAll must run inside the transaction that makes the change');
     if (changes.length === 0) return;
+    if (changes.length === 1) {
+      const statement = composeStatements(this.journalParts(tenantId, changes[0]), `SELECT ${outboxWakeSql('journal_outbox')}`);
+      await tx.query(statement.sql, statement.params);
+      return;
+    }
     await this.outbox.addAll(tx, changes.map((change) => outboxEvent(tenantId, change)));
     for (const change of changes) await this.audit.record(tx, auditEntry(tenantId, change));
   }
@@ -47,14 +53,17 @@ export class ChangeJournal {
    */
   async insertAndRecord<T>(db: Db, tenantId: string, insert: NamedStatement, change: ScimChange): Promise<T[]> {
     const statement = composeStatements(
-      [
-        insert,
-        { name: 'journal_outbox', statement: outboxInsertStatement([outboxEvent(tenantId, change)]) },
-        { name: 'journal_audit', statement: this.audit.statement(auditEntry(tenantId, change)) },
-      ],
+      [insert, ...this.journalParts(tenantId, change)],
       `SELECT ${insert.name}.*, ${outboxWakeSql('journal_outbox')} AS relay_woken FROM ${insert.name}`,
     );
     return queryRows<T>(db, statement.sql, statement.params);
+  }
+
+  private journalParts(tenantId: string, change: ScimChange): NamedStatement[] {
+    return [
+      { name: 'journal_outbox', statement: outboxInsertStatement([outboxEvent(tenantId, change)]) },
+      { name: 'journal_audit', statement: this.audit.statement(auditEntry(tenantId, change)) },
+    ];
   }
 
   /** A rejected write (4xx): no transaction, the audit writer rate-limits these. */
