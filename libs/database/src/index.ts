@@ -6,3 +6,4 @@ export * from './database.module';
 export * from './uuid';
 export * from './sql/compose-statements';
 export * from './distribution';
+export * from './post-commit-sequence';

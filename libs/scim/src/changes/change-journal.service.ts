@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditEntry, AuditWriter } from '@provisio/audit';
 import { composeStatements, NamedStatement } from '@provisio/database';
-import { OutboxEventInput, outboxInsertStatement, outboxWakeSql, OutboxWriter } from '@provisio/events';
+import { OutboxEventInput, outboxInsertStatement, outboxWakeSql } from '@provisio/events';
 import { EntityManager } from 'typeorm';
 import { Db, queryRows } from '../storage/sql';
 import { ScimChange } from './scim-change';
@@ -19,30 +19,21 @@ export interface ScimFailure {
 /** The single place SCIM writes reach the audit log and the outbox (DESIGN.md: one change, one transaction). */
 @Injectable()
 export class ChangeJournal {
-  constructor(
-    private readonly audit: AuditWriter,
-    private readonly outbox: OutboxWriter,
-  ) {}
+  constructor(private readonly audit: AuditWriter) {}
 
   record(tx: EntityManager, tenantId: string, change: ScimChange): Promise<void> {
     return this.recordAll(tx, tenantId, [change]);
   }
 
   /**
-   * Inside the caller's transaction. One change: its outbox row and audit entry in one statement (one round trip).
-   * Several: the outbox rows in one INSERT, then the audit entries last, one by one: the audit writer extends the
-   * tenant's hash chain under a lock on its chain head, so it goes right before COMMIT and at most once per statement.
+   * Inside the caller's transaction, in one statement (one round trip): the outbox rows and the audit entries of
+   * `changes`, each set in one INSERT in the order of the changes. Neither takes a lock other writers wait on.
    */
   async recordAll(tx: EntityManager, tenantId: string, changes: ScimChange[]): Promise<void> {
     if (!tx.queryRunner?.isTransactionActive) throw new Error('ChangeJournal.recordAll must run inside the transaction that makes the change');
     if (changes.length === 0) return;
-    if (changes.length === 1) {
-      const statement = composeStatements(this.journalParts(tenantId, changes[0]), `SELECT ${outboxWakeSql('journal_outbox')}`);
-      await tx.query(statement.sql, statement.params);
-      return;
-    }
-    await this.outbox.addAll(tx, changes.map((change) => outboxEvent(tenantId, change)));
-    for (const change of changes) await this.audit.record(tx, auditEntry(tenantId, change));
+    const statement = composeStatements(this.journalParts(tenantId, changes), `SELECT ${outboxWakeSql('journal_outbox')}`);
+    await tx.query(statement.sql, statement.params);
   }
 
   /**
@@ -53,16 +44,16 @@ export class ChangeJournal {
    */
   async insertAndRecord<T>(db: Db, tenantId: string, insert: NamedStatement, change: ScimChange): Promise<T[]> {
     const statement = composeStatements(
-      [insert, ...this.journalParts(tenantId, change)],
+      [insert, ...this.journalParts(tenantId, [change])],
       `SELECT ${insert.name}.*, ${outboxWakeSql('journal_outbox')} AS relay_woken FROM ${insert.name}`,
     );
     return queryRows<T>(db, statement.sql, statement.params);
   }
 
-  private journalParts(tenantId: string, change: ScimChange): NamedStatement[] {
+  private journalParts(tenantId: string, changes: ScimChange[]): NamedStatement[] {
     return [
-      { name: 'journal_outbox', statement: outboxInsertStatement([outboxEvent(tenantId, change)]) },
-      { name: 'journal_audit', statement: this.audit.statement(auditEntry(tenantId, change)) },
+      { name: 'journal_outbox', statement: outboxInsertStatement(changes.map((change) => outboxEvent(tenantId, change))) },
+      { name: 'journal_audit', statement: this.audit.statement(changes.map((change) => auditEntry(tenantId, change))) },
     ];
   }
 
