@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
-import type { DestinationStream } from 'pino';
+import { levels, type DestinationStream } from 'pino';
 import type { Options } from 'pino-http';
 import { currentRequestContext } from './request-context';
 
@@ -23,6 +23,7 @@ export const REDACTED_PATHS = [
 
 /** `destination` lets tests read the exact lines production would write to stdout. */
 export function loggerOptions(level: string, service: string, destination?: DestinationStream): Params {
+  const threshold = level === 'silent' ? Infinity : levels.values[level];
   const options: Options = {
     level,
     base: { service },
@@ -34,7 +35,11 @@ export function loggerOptions(level: string, service: string, destination?: Dest
       req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
       res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
     },
-    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    customLogLevel: (_req, res, error) => {
+      const lineLevel = error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info';
+      // 'silent' makes pino-http skip building a line the logger would drop anyway (most requests at LOG_LEVEL=warn).
+      return levels.values[lineLevel] >= threshold ? lineLevel : 'silent';
+    },
     autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
   };
   return { pinoHttp: destination ? [options, destination] : options };
