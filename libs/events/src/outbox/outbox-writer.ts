@@ -1,16 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { composeStatements } from '@provisio/database';
 import { EntityManager } from 'typeorm';
 import { OutboxEventInput } from '../event-types';
-import { outboxInsertStatement, outboxWakeSql } from './outbox-insert.sql';
+import { outboxInsertStatement } from './outbox-insert.sql';
+import { noteCommittedTenant } from './wake-after-commit';
 
 /**
- * Records provisioning events inside the caller's transaction: one INSERT (plus a NOTIFY that Postgres
- * delivers on commit), no lock beyond the new rows, no Redis. A rolled-back change publishes nothing.
+ * Records provisioning events inside the caller's transaction: one INSERT, no lock beyond the new rows, no
+ * NOTIFY and no Redis. A rolled-back change publishes nothing. The relay is woken after the commit (RelayWake);
+ * if that wake is lost, its poll finds the rows anyway.
  *
  * Call it after the change to the resource row, while that row is locked: two transactions changing the same
  * resource are then serialized by that lock, so their events become visible — and are sequenced — in commit order.
- * A write that is a single statement can carry the INSERT itself (outboxInsertStatement) instead.
+ *
+ * A writer that sends the INSERT itself inside one of its own statements (outboxInsertStatement with
+ * composeStatements) calls wakeAfterCommit(tx, ...) inside a transaction, or RelayWake.signal() once an
+ * autocommitted statement has succeeded.
  */
 @Injectable()
 export class OutboxWriter {
@@ -24,7 +28,13 @@ export class OutboxWriter {
       throw new Error('OutboxWriter.add must run inside the transaction that makes the change');
     }
     if (events.length === 0) return;
-    const statement = composeStatements([{ name: 'inserted', statement: outboxInsertStatement(events) }], `SELECT ${outboxWakeSql('inserted')}`);
-    await tx.query(statement.sql, statement.params);
+    const { sql, params } = outboxInsertStatement(events);
+    await tx.query(sql, params);
+    this.wakeAfterCommit(tx, events[0].tenantId);
+  }
+
+  /** The caller's transaction wrote events of the tenant: RelayWake signals the relay once it commits. */
+  wakeAfterCommit(tx: EntityManager, tenantId: string): void {
+    noteCommittedTenant(tx, tenantId);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditEntry, AuditWriter } from '@provisio/audit';
 import { composeStatements, NamedStatement } from '@provisio/database';
-import { OutboxEventInput, outboxInsertStatement, outboxWakeSql } from '@provisio/events';
+import { OutboxEventInput, outboxInsertStatement, OutboxWriter, RelayWake } from '@provisio/events';
 import { EntityManager } from 'typeorm';
 import { Db, queryRows } from '../storage/sql';
 import { ScimChange } from './scim-change';
@@ -19,7 +19,11 @@ export interface ScimFailure {
 /** The single place SCIM writes reach the audit log and the outbox (DESIGN.md: one change, one transaction). */
 @Injectable()
 export class ChangeJournal {
-  constructor(private readonly audit: AuditWriter) {}
+  constructor(
+    private readonly audit: AuditWriter,
+    private readonly outbox: OutboxWriter,
+    private readonly relayWake: RelayWake,
+  ) {}
 
   record(tx: EntityManager, tenantId: string, change: ScimChange): Promise<void> {
     return this.recordAll(tx, tenantId, [change]);
@@ -32,8 +36,9 @@ export class ChangeJournal {
   async recordAll(tx: EntityManager, tenantId: string, changes: ScimChange[]): Promise<void> {
     if (!tx.queryRunner?.isTransactionActive) throw new Error('ChangeJournal.recordAll must run inside the transaction that makes the change');
     if (changes.length === 0) return;
-    const statement = composeStatements(this.journalParts(tenantId, changes), `SELECT ${outboxWakeSql('journal_outbox')}`);
+    const statement = composeStatements(this.journalParts(tenantId, changes), 'SELECT 1');
     await tx.query(statement.sql, statement.params);
+    this.outbox.wakeAfterCommit(tx, tenantId);
   }
 
   /**
@@ -45,9 +50,11 @@ export class ChangeJournal {
   async insertAndRecord<T>(db: Db, tenantId: string, insert: NamedStatement, change: ScimChange): Promise<T[]> {
     const statement = composeStatements(
       [insert, ...this.journalParts(tenantId, [change])],
-      `SELECT ${insert.name}.*, ${outboxWakeSql('journal_outbox')} AS relay_woken FROM ${insert.name}`,
+      `SELECT * FROM ${insert.name}`,
     );
-    return queryRows<T>(db, statement.sql, statement.params);
+    const rows = await queryRows<T>(db, statement.sql, statement.params);
+    this.relayWake.signal([tenantId]);
+    return rows;
   }
 
   private journalParts(tenantId: string, changes: ScimChange[]): NamedStatement[] {
