@@ -3,7 +3,7 @@ import { AuditEntry, AuditWriter } from '@provisio/audit';
 import { composeStatements, NamedStatement } from '@provisio/database';
 import { OutboxEventInput, outboxInsertStatement, OutboxWriter, RelayWake } from '@provisio/events';
 import { EntityManager } from 'typeorm';
-import { Db, queryRows } from '../storage/sql';
+import { queryRows } from '../storage/sql';
 import { ScimChange } from './scim-change';
 
 export interface ScimFailure {
@@ -43,17 +43,20 @@ export class ChangeJournal {
 
   /**
    * A create in ONE statement and round trip: `insert`, its outbox event and its audit entry as the CTEs of
-   * one statement, which is its own transaction (so the three commit together or not at all). `insert` must be
-   * an INSERT that either inserts its row or raises (a unique violation, never ON CONFLICT DO NOTHING): the
-   * event and entry are written unconditionally. Returns the insert's RETURNING rows.
+   * one statement. Outside a transaction (`dataSource.manager`) the statement is its own transaction, so the three
+   * commit together or not at all. `insert` must be an INSERT that either inserts its row or raises (a unique
+   * violation, never ON CONFLICT DO NOTHING): the event and entry are written unconditionally. Returns the
+   * insert's RETURNING rows.
    */
-  async insertAndRecord<T>(db: Db, tenantId: string, insert: NamedStatement, change: ScimChange): Promise<T[]> {
+  async insertAndRecord<T>(db: EntityManager, tenantId: string, insert: NamedStatement, change: ScimChange): Promise<T[]> {
     const statement = composeStatements(
       [insert, ...this.journalParts(tenantId, [change])],
       `SELECT * FROM ${insert.name}`,
     );
     const rows = await queryRows<T>(db, statement.sql, statement.params);
-    this.relayWake.signal([tenantId]);
+    // Committed already unless the caller runs a transaction, whose commit then wakes the relay.
+    if (db.queryRunner?.isTransactionActive) this.outbox.wakeAfterCommit(db, tenantId);
+    else this.relayWake.signal([tenantId]);
     return rows;
   }
 
