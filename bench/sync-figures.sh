@@ -5,6 +5,7 @@
 # databases. Needs `npm run build`, Postgres and Redis on 127.0.0.1 (trust auth).
 #
 #   PREFIX=mysync API_PORT=3300 bash bench/sync-figures.sh
+#   BEFORE_DIR=/tmp/old-checkout bash bench/sync-figures.sh   # also an older build (its dist/), benched in each round
 #
 # Output: one JSON per bench run under bench/results/ (or $BENCH_RESULTS_DIR), the log under $OUT.
 set -euo pipefail
@@ -20,6 +21,8 @@ MAX_SECONDS=${MAX_SECONDS:-60}
 API_PORT=${API_PORT:-3220}
 NOAUDIT_PORT=${NOAUDIT_PORT:-$((API_PORT + 1))}
 BASELINE_PORT=${BASELINE_PORT:-$((API_PORT + 2))}
+BEFORE_PORT=${BEFORE_PORT:-$((API_PORT + 3))}
+BEFORE_DIR=${BEFORE_DIR:-}
 export ADMIN_TOKEN=${ADMIN_TOKEN:-bench-admin-token-0123456789abcdef}
 export REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379}
 export LOG_LEVEL=warn
@@ -28,6 +31,7 @@ mkdir -p "$OUT"
 LOG="$OUT/sync.log"
 STARTED=()
 DBS=("${PREFIX}_api" "${PREFIX}_noaudit" "${PREFIX}_baseline")
+[[ -z $BEFORE_DIR ]] || DBS+=("${PREFIX}_before")
 
 say() { echo "$*" | tee -a "$LOG"; }
 
@@ -65,9 +69,11 @@ for db in "${DBS[@]}"; do createdb -h 127.0.0.1 -U postgres "$db"; done
 start api "$API_PORT" "${PREFIX}_api" -- node dist/apps/api/main.js
 start api-without-audit "$NOAUDIT_PORT" "${PREFIX}_noaudit" -- node dist/bench/audit/api-without-audit.js
 start baseline "$BASELINE_PORT" "${PREFIX}_baseline" -- node dist/bench/baseline/bare-server.js
+[[ -z $BEFORE_DIR ]] || start api-before "$BEFORE_PORT" "${PREFIX}_before" -- node "$BEFORE_DIR/dist/apps/api/main.js"
 
 for round in $(seq 1 "$ROUNDS"); do
   bench "${PREFIX}_api" "$API_PORT" "sync-audit-$round"
+  [[ -z $BEFORE_DIR ]] || bench "${PREFIX}_before" "$BEFORE_PORT" "sync-before-$round"
   bench "${PREFIX}_api" "$API_PORT" "sync-8-tenants-$round" --tenants 8
   bench "${PREFIX}_noaudit" "$NOAUDIT_PORT" "sync-noaudit-$round"
   bench "${PREFIX}_baseline" "$BASELINE_PORT" "sync-baseline-$round" --baseline
