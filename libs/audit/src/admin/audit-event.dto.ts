@@ -19,8 +19,9 @@ export class AuditEventDto {
   @ApiProperty({ example: '2026-11-23T09:30:00.123Z' }) occurredAt: string;
   @ApiProperty({ example: 'user.updated', description: 'See docs/audit.md for the list: user.*, group.*, tenant.*, token.*, oauth_client.*, webhook.*, connector.*' }) action: string;
   @ApiProperty({ enum: ['success', 'failure'], example: 'success' }) outcome: string;
-  @ApiPropertyOptional({ example: 409, nullable: true }) status: number | null;
-  @ApiPropertyOptional({ example: 'uniqueness', nullable: true }) scimType: string | null;
+  // The example event is a success, which has no status or scimType; the descriptions show a failure's.
+  @ApiPropertyOptional({ example: null, nullable: true, description: 'HTTP status of a refused request (failures only), e.g. 409' }) status: number | null;
+  @ApiPropertyOptional({ example: null, nullable: true, description: 'SCIM error type of a refused request (failures only), e.g. uniqueness' }) scimType: string | null;
   @ApiProperty({ example: 'User' }) resourceType: string;
   @ApiPropertyOptional({ nullable: true, example: '2819c223-7f76-453a-919d-413861904646', description: 'id of the User, Group, token, ... at the time' }) resourceId: string | null;
   @ApiPropertyOptional({ example: 'bjensen@example.com', nullable: true, description: 'userName, displayName, token prefix, ... at the time' }) resourceName: string | null;
