@@ -15,8 +15,10 @@ import { configureHttp } from '../../apps/api/create-api-app';
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_noaudit PORT=3201 node dist/bench/audit/api-without-audit.js
  */
-const NO_AUDIT: Pick<AuditWriter, 'record' | 'recordFailure' | 'recordTenantDeletion'> = {
+const NO_AUDIT: Pick<AuditWriter, 'record' | 'statement' | 'recordFailure' | 'recordTenantDeletion'> = {
   record: () => Promise.resolve(),
+  // A read-only CTE nothing reads: Postgres never runs it, so a composed write carries no audit INSERT.
+  statement: () => ({ sql: 'SELECT 1', params: [] }),
   recordFailure: () => Promise.resolve(),
   recordTenantDeletion: () => undefined,
 };

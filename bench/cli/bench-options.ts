@@ -14,6 +14,8 @@ export interface BenchOptions {
   apiPid?: number;
   syncUsers: number;
   syncConcurrency: number;
+  /** Tenants the sync scenario writes into at once (issue #9: no hidden per-tenant serialisation). */
+  syncTenants: number;
   lookupRequests: number;
   lookupSmallTenant: number;
   lookupLargeTenant: number;

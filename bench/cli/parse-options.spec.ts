@@ -26,6 +26,12 @@ describe('parseOptions', () => {
     expect(() => parseOptions(['--max-seconds', '1.5'], env)).toThrow(/positive whole number/);
   });
 
+  it('syncs into several tenants only when it creates them', () => {
+    expect(parseOptions(['sync', '--tenants', '8'], env).syncTenants).toBe(8);
+    expect(parseOptions(['sync'], env).syncTenants).toBe(1);
+    expect(() => parseOptions(['sync', '--tenants', '8', '--scim-token', 't'], env)).toThrow(/--tenants needs/);
+  });
+
   it('needs an admin token unless a SCIM token is given, and the baseline implements sync only', () => {
     expect(() => parseOptions([], {})).toThrow(/ADMIN_TOKEN/);
     expect(parseOptions(['--scim-token', 't'], {}).scimToken).toBe('t');

@@ -10,6 +10,7 @@ const USAGE = `usage: npm run bench -- [${SCENARIOS.join('|')} ...] [flags]
   --api-pid PID         process to time (default: found by its command line)
   --users N             users created by the sync scenario (default 5000)
   --concurrency N       sync clients (default 32)
+  --tenants N           sync into N tenants at once, the clients and users split evenly (default 1)
   --lookups N           lookups per tenant size (default 5000)
   --small N / --large N tenant sizes of the lookup scenario (default 5000 / 100000)
   --patches N           PATCH requests (default 3000)
@@ -61,7 +62,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
   const baseline = flags.has('--baseline');
   const databaseUrl = str('--database-url', 'DATABASE_URL');
   const known = new Set(['--base-url', '--admin-token', '--scim-token', '--baseline', '--database-url', '--api-pid', '--users',
-    '--concurrency', '--lookups', '--small', '--large', '--patches', '--paging-users', '--group-size', '--events', '--light-rate', '--light-events', '--worker-cpu-prof', '--max-seconds', '--keep', '--label']);
+    '--concurrency', '--tenants', '--lookups', '--small', '--large', '--patches', '--paging-users', '--group-size', '--events', '--light-rate', '--light-events', '--worker-cpu-prof', '--max-seconds', '--keep', '--label']);
   for (const name of flags.keys()) if (!known.has(name)) throw new Error(`unknown flag ${name}\n${USAGE}`);
 
   const options: BenchOptions = {
@@ -76,6 +77,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     apiPid: flags.has('--api-pid') ? positiveInt('--api-pid', str('--api-pid')) : undefined,
     syncUsers: int('--users', 5000),
     syncConcurrency: int('--concurrency', 32),
+    syncTenants: int('--tenants', 1),
     lookupRequests: int('--lookups', 5000),
     lookupSmallTenant: int('--small', 5000),
     lookupLargeTenant: int('--large', 100_000),
@@ -91,6 +93,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     label: str('--label') ?? (baseline ? 'baseline' : 'api'),
     resultsDir: env.BENCH_RESULTS_DIR || join(__dirname, '..', '..', '..', 'bench', 'results'),
   };
+  if (options.syncTenants > 1 && options.scimToken) throw new Error('--tenants needs tenants the bench creates (no --scim-token, no --baseline)');
   if (baseline && options.scenarios.some((s) => s !== 'sync')) throw new Error('--baseline implements only the sync scenario');
   for (const scenario of ['events', 'replicas'] as const) {
     if (options.scenarios.includes(scenario) && (!databaseUrl || options.scimToken)) {

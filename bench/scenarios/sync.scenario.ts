@@ -4,25 +4,28 @@ import { entraFilter } from '../http/scim-client';
 import { cpuDelta } from '../stats/process-cpu';
 import { LatencyRecorder } from '../stats/latency-recorder';
 import { entraCreateUser } from './entra-requests';
-import { Scenario } from './scenario';
+import { Scenario, TenantSession } from './scenario';
 
 const TARGET_USERS_PER_SECOND = 450;
 const TARGET_CPU_MS_PER_USER = 3;
 
 /**
  * Entra's initial cycle: for each user, look it up by userName (expecting none) and create it.
- * 32 clients in a closed loop; CPU of the API and of Postgres is read from /proc before and after.
+ * 32 clients in a closed loop, into one tenant or (--tenants) several at once; CPU of the API and of Postgres is read from /proc before and after.
  */
 export const syncScenario: Scenario = async (ctx) => {
-  const { syncUsers, syncConcurrency, maxSeconds } = ctx.options;
-  const session = await ctx.openTenant('sync', syncConcurrency);
+  const { syncUsers, syncConcurrency, syncTenants, maxSeconds } = ctx.options;
+  const sessions: TenantSession[] = [];
+  for (let t = 0; t < syncTenants; t++) sessions.push(await ctx.openTenant(syncTenants > 1 ? `sync-${t + 1}` : 'sync', Math.ceil(syncConcurrency / syncTenants)));
   const lookups = new LatencyRecorder();
   const creates = new LatencyRecorder();
   const prefix = `sync-${ctx.runId}`;
   const loadBefore = loadavg()[0];
   const cpuBefore = ctx.cpu();
 
+  // User i goes to tenant i mod N: with N tenants each sees about 1/N of the clients at any moment.
   const run = await runWorkers(syncUsers, syncConcurrency, maxSeconds, async (i) => {
+    const session = sessions[i % sessions.length];
     const userName = `${prefix}.${i}@bench.example`;
     const found = await session.client.send<{ totalResults?: number }>('GET', `${ctx.scimPath}/Users?${entraFilter('userName', userName)}`);
     if (found.status === 200 && found.body.totalResults === 0) lookups.record(found.ms);
@@ -40,7 +43,7 @@ export const syncScenario: Scenario = async (ctx) => {
   const cpuPerUser = perUser(cpu.apiMs + postgresMs);
   return {
     scenario: 'sync',
-    params: { users: syncUsers, concurrency: syncConcurrency, completed: run.completed, timedOut: run.timedOut },
+    params: { users: syncUsers, concurrency: syncConcurrency, tenants: syncTenants, completed: run.completed, timedOut: run.timedOut },
     rows: [
       { label: 'GET filter userName eq', ...lookups.summary(run.elapsedMs) },
       { label: 'POST /Users', ...creates.summary(run.elapsedMs) },

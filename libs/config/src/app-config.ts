@@ -27,6 +27,8 @@ export interface AppConfig {
   oauthAccessTokenTtlSeconds: number;
   /** Lifetime of a new OAuth client secret, in days (one to three years). */
   oauthClientSecretTtlDays: number;
+  /** How long an API process remembers what a SCIM bearer token resolved to (0: not at all); see docs/configuration.md. */
+  scimTokenCacheSeconds: number;
   /** Largest accepted request body on SCIM routes, in bytes. */
   scimMaxBodyBytes: number;
   /** Most resources one SCIM list or .search page returns (advertised as filter.maxResults). */

@@ -145,6 +145,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
     oauthAccessTokenTtlSeconds: integer(env, 'OAUTH_ACCESS_TOKEN_TTL_SECONDS', 3600, 300, 21600),
     oauthClientSecretTtlDays: integer(env, 'OAUTH_CLIENT_SECRET_TTL_DAYS', 730, 365, 1095),
+    scimTokenCacheSeconds: integer(env, 'SCIM_TOKEN_CACHE_SECONDS', 5, 0, 60),
     scimMaxBodyBytes: integer(env, 'SCIM_MAX_BODY_BYTES', 1048576, 1024, 52428800),
     scimMaxPageSize: integer(env, 'SCIM_MAX_PAGE_SIZE', 1000, 1, 10000),
     scimBulkMaxOperations: integer(env, 'SCIM_BULK_MAX_OPERATIONS', 1000, 1, 10000),

@@ -4,5 +4,6 @@ export * from './run-migrations';
 export * from './embedded-postgres';
 export * from './database.module';
 export * from './uuid';
+export * from './sql/compose-statements';
 export * from './distribution';
 export * from './post-commit-sequence';

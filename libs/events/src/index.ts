@@ -8,7 +8,7 @@
  * EventSubscriberRegistry in onModuleInit of a module that apps/worker imports. See event-subscriber.ts for the
  * guarantees: subscribers record a whole batch of a tenant's events set-based inside the relay's transaction.
  *
- * Path of an event: outbox_events row (same transaction as the change) → RelayWake NOTIFY after commit → relay
+ * Path of an event: outbox_events row (same transaction, often the same statement, as the change) → RelayWake NOTIFY after commit → relay
  * in apps/worker numbers it (per-tenant `sequence`, commit order) and, in the same transaction, every subscriber
  * records its delivery rows for the batch → after commit the subscribers queue their delivery jobs.
  */
@@ -16,6 +16,7 @@ export * from './event-types';
 export * from './event-envelope';
 export * from './events.module';
 export * from './outbox/outbox-writer';
+export * from './outbox/outbox-insert.sql';
 export * from './outbox/outbox-channel';
 export * from './outbox/relay-wake';
 export * from './outbox/wake-after-commit';

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
-import type { DestinationStream } from 'pino';
+import { levels, type DestinationStream } from 'pino';
 import type { Options } from 'pino-http';
 import { redactUrl } from './redact-url';
 import { currentRequestContext } from './request-context';
@@ -28,6 +28,7 @@ export const REDACTED_PATHS = [
  * (the admin token) are blanked from logged URLs besides the secrets redactUrl recognises.
  */
 export function loggerOptions(level: string, service: string, destination?: DestinationStream, knownSecrets: readonly string[] = []): Params {
+  const threshold = level === 'silent' ? Infinity : levels.values[level];
   const options: Options = {
     level,
     base: { service },
@@ -40,7 +41,11 @@ export function loggerOptions(level: string, service: string, destination?: Dest
       req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: redactUrl(req.url, knownSecrets) }),
       res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
     },
-    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    customLogLevel: (_req, res, error) => {
+      const lineLevel = error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info';
+      // 'silent' makes pino-http skip building a line the logger would drop anyway (most requests at LOG_LEVEL=warn).
+      return levels.values[lineLevel] >= threshold ? lineLevel : 'silent';
+    },
     autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
   };
   return { pinoHttp: destination ? [options, destination] : options };

@@ -9,6 +9,7 @@ import { TokensAdminController } from './admin/tokens-admin.controller';
 import { BearerAuthenticator } from './auth/bearer-authenticator.service';
 import { ScimBearerGuard } from './auth/scim-bearer.guard';
 import { ScimBearerStrategy } from './auth/scim-bearer.strategy';
+import { TokenCache } from './auth/token-cache';
 import { OAuthClientSecretEntity } from './oauth/oauth-client-secret.entity';
 import { OAuthClientEntity } from './oauth/oauth-client.entity';
 import { OAuthClientsService } from './oauth/oauth-clients.service';
@@ -34,6 +35,7 @@ import { ApiTokensService } from './tokens/api-tokens.service';
     OAuthClientsService,
     TokenEndpointService,
     BearerAuthenticator,
+    TokenCache,
     ScimBearerStrategy,
     ScimBearerGuard,
     AdminTokenGuard,

@@ -1,11 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { SqlStatement } from '@provisio/database';
 import { currentRequestContext } from '@provisio/observability';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditEntry } from './audit-entry';
 import { buildContent } from './build-content';
 import { FailureRateLimiter } from './failure-rate-limiter';
 import { INSERT_AUDIT_EVENT_SQL, insertParameters } from './insert-event.sql';
+import { insertEventsStatement } from './insert-events.sql';
 
 /**
  * The one way anything writes to the audit log.
@@ -26,6 +28,14 @@ export class AuditWriter {
   async record(tx: EntityManager, entry: AuditEntry): Promise<void> {
     const content = buildContent(entry);
     await tx.query(INSERT_AUDIT_EVENT_SQL, [content.tenantId, ...insertParameters(content)]);
+  }
+
+  /**
+   * The INSERT of several entries (in order), for a writer that sends its change as one statement
+   * (composeStatements): the events then commit with the change in the same round trip.
+   */
+  statement(entries: AuditEntry[]): SqlStatement {
+    return insertEventsStatement(entries.map((entry) => buildContent(entry)));
   }
 
   /**

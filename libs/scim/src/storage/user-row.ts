@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { JsonObject } from '../resource-model/json-value';
 
 /** A scim_users row as the repositories select it; password_hash is never selected. */
@@ -23,6 +24,16 @@ export interface UserColumns {
   /** Lower-cased email values for the GIN index Entra's emails[type eq "work"].value lookups use. */
   emails: string[];
   resource: JsonObject;
+}
+
+/**
+ * The row a create will write: the id and the timestamps are chosen here rather than by column defaults, so the
+ * resource can be rendered (and its event and audit entry built) before the one statement that stores all three.
+ * Timestamps have the stored precision (milliseconds, timestamptz(3)).
+ */
+export function newUserRow(cols: UserColumns): UserRow {
+  const now = new Date();
+  return { id: randomUUID(), user_name: cols.userName, external_id: cols.externalId, active: cols.active, resource: cols.resource, version: 1, created_at: now, last_modified: now };
 }
 
 export function userColumns(resource: JsonObject): UserColumns {

@@ -1,4 +1,4 @@
-import { isUuid } from '@provisio/database';
+import { isUuid, SqlStatement } from '@provisio/database';
 import { Db, queryOne, queryRows } from './sql';
 import { USER_COLUMNS, UserColumns, UserRow } from './user-row';
 
@@ -8,19 +8,22 @@ import { USER_COLUMNS, UserColumns, UserRow } from './user-row';
  */
 
 /**
- * One round trip: the partial unique index (tenant_id, lower(user_name)) decides races, so of two
- * concurrent creates of the same userName exactly one returns a row; undefined means "taken".
+ * The INSERT of a new user, for ChangeJournal.insertAndRecord to send with its outbox event and audit entry as
+ * one statement. Id and timestamps come from `row` (chosen by the caller, who renders the resource before it is
+ * written). The partial unique index (tenant_id, lower(user_name)) decides races: of two concurrent creates of
+ * the same userName exactly one inserts, the other raises unique_violation (23505) on USER_NAME_UNIQUE_INDEX.
  */
-export async function insertUser(db: Db, tenantId: string, cols: UserColumns, passwordHash: string | null): Promise<UserRow | undefined> {
-  return queryOne<UserRow>(
-    db,
-    `INSERT INTO scim_users (tenant_id, user_name, external_id, display_name, active, emails, resource, password_hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-     ON CONFLICT (tenant_id, lower(user_name)) WHERE deleted_at IS NULL DO NOTHING
-     RETURNING ${USER_COLUMNS}`,
-    [tenantId, cols.userName, cols.externalId, cols.displayName, cols.active, cols.emails, cols.resource, passwordHash],
-  );
+export function insertUserStatement(tenantId: string, row: UserRow, cols: UserColumns, passwordHash: string | null): SqlStatement {
+  return {
+    sql: `INSERT INTO scim_users (tenant_id, id, user_name, external_id, display_name, active, emails, resource, password_hash, version, created_at, last_modified)
+          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)
+          RETURNING id`,
+    params: [tenantId, row.id, cols.userName, cols.externalId, cols.displayName, cols.active, cols.emails, cols.resource, passwordHash, row.version, row.created_at],
+  };
 }
+
+/** The unique index that makes userName unique per tenant regardless of case (RFC 7643 §4.1.1). */
+export const USER_NAME_UNIQUE_INDEX = 'scim_users_user_name_ci';
 
 export async function findUser(db: Db, tenantId: string, id: string, forUpdate = false): Promise<UserRow | undefined> {
   if (!isUuid(id)) return undefined;

@@ -13,8 +13,8 @@ import { listResponse } from '../list/list-response';
 import { ListRequest } from '../paging/list-request';
 import { applyPatch } from '../patch/apply-patch';
 import { isUniqueViolation } from '../storage/sql';
-import { userColumns, UserColumns, UserRow } from '../storage/user-row';
-import { findUser, insertUser, updateUser } from '../storage/users.repository';
+import { newUserRow, userColumns, UserColumns, UserRow } from '../storage/user-row';
+import { findUser, insertUserStatement, updateUser, USER_NAME_UNIQUE_INDEX } from '../storage/users.repository';
 import { validateReplacement } from '../validation/validate-replacement';
 import { validateResource } from '../validation/validate-resource';
 import { hashPassword } from './password-hash';
@@ -36,18 +36,22 @@ export class ScimUsersService {
     private readonly journal: ChangeJournal,
   ) {}
 
+  /** One statement, so one round trip and its own transaction: the user, its event and its audit entry. */
   async create(ctx: ScimContext, body: unknown, projection: Projection): Promise<ServedResource> {
     const validated = validateResource('User', body);
-    // Hashing happens before the transaction so no connection waits on argon2.
+    // Hashing happens before the statement so no connection waits on argon2.
     const passwordHash = validated.password === undefined ? null : await hashPassword(validated.password);
     const cols = userColumns(validated.resource);
-    return this.dataSource.transaction(async (tx) => {
-      const row = await insertUser(tx, ctx.tenant.id, cols, passwordHash);
-      if (!row) throw new UniquenessError(`userName "${cols.userName}" is already in use (userName is unique regardless of case)`);
-      const served = renderUser(row, ctx.baseUrl);
-      await this.journal.record(tx, ctx.tenant.id, userCreated(row.id, served.body));
-      return { ...served, body: projection.project(served.body) };
-    });
+    const row = newUserRow(cols);
+    const served = renderUser(row, ctx.baseUrl);
+    const insert = { name: 'created_user', statement: insertUserStatement(ctx.tenant.id, row, cols, passwordHash) };
+    try {
+      await this.journal.insertAndRecord(this.dataSource.manager, ctx.tenant.id, insert, userCreated(row.id, served.body));
+    } catch (error) {
+      if (isUniqueViolation(error, USER_NAME_UNIQUE_INDEX)) throw userNameTaken(cols.userName);
+      throw error;
+    }
+    return { ...served, body: projection.project(served.body) };
   }
 
   async get(ctx: ScimContext, id: string, projection: Projection): Promise<ServedResource> {
@@ -127,7 +131,7 @@ export class ScimUsersService {
     try {
       return await updateUser(tx, tenantId, id, cols, passwordHash);
     } catch (error) {
-      if (isUniqueViolation(error)) throw new UniquenessError(`userName "${cols.userName}" is already in use (userName is unique regardless of case)`);
+      if (isUniqueViolation(error)) throw userNameTaken(cols.userName);
       throw error;
     }
   }
@@ -137,4 +141,8 @@ export class ScimUsersService {
     const served = renderUser(row, ctx.baseUrl, groups);
     return { ...served, body: projection.project(served.body) };
   }
+}
+
+function userNameTaken(userName: string): UniquenessError {
+  return new UniquenessError(`userName "${userName}" is already in use (userName is unique regardless of case)`);
 }

@@ -5,9 +5,10 @@ import { withDefaults } from '../tenants/tenant-settings';
 import { BearerAuthError } from '../tenants/tenancy-errors';
 import { hashesEqual, hashSecret } from '../tokens/secrets';
 import { ScimPrincipal } from './scim-principal';
+import { TokenCache } from './token-cache';
 
 /** last_used_at is advisory: writing it on every request would double the write load of a sync. */
-const LAST_USED_RESOLUTION = "interval '1 minute'";
+const LAST_USED_RESOLUTION_MS = 60_000;
 const MAX_TOKEN_LENGTH = 512;
 
 interface TokenRow {
@@ -25,16 +26,40 @@ interface TokenRow {
   settings: object;
 }
 
+/** A looked-up token with the principal it grants, built once per lookup rather than per request. */
+interface ResolvedToken {
+  row: TokenRow;
+  principal: ScimPrincipal;
+}
+
 @Injectable()
 export class BearerAuthenticator {
   private readonly logger = new Logger(BearerAuthenticator.name);
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly cache: TokenCache<ResolvedToken>,
+  ) {}
 
-  /** Resolves a presented bearer secret to its tenant with one index probe on the secret's hash. */
+  /**
+   * Resolves a presented bearer secret to its tenant: one index probe on the secret's hash, remembered for
+   * SCIM_TOKEN_CACHE_SECONDS (TokenCache states the bound). Revocation, expiry and the tenant's status are
+   * checked on every request against what was looked up.
+   */
   async authenticate(presented: string): Promise<ScimPrincipal> {
     if (!presented || presented.length > MAX_TOKEN_LENGTH) throw new BearerAuthError('The bearer token is not valid');
     const hash = hashSecret(presented);
+    const resolved = await this.cache.get(hash.toString('hex'), () => this.lookUp(hash));
+    if (!resolved) throw new BearerAuthError('The bearer token is not valid');
+    const { row, principal } = resolved;
+    if (row.revoked_at) throw new BearerAuthError('The bearer token has been revoked');
+    if (row.expires_at && row.expires_at.getTime() <= Date.now()) throw new BearerAuthError('The bearer token has expired');
+    if (row.tenant_status !== 'active') throw new BearerAuthError('The tenant is suspended', 403);
+    this.touch(row);
+    return principal;
+  }
+
+  private async lookUp(hash: Buffer): Promise<ResolvedToken | undefined> {
     const rows: TokenRow[] = await this.dataSource.query(
       `SELECT t.id, t.tenant_id, t.kind, t.prefix, t.token_hash, t.expires_at, t.revoked_at, t.last_used_at,
               c.client_id AS oauth_client_id, n.name AS tenant_name, n.status AS tenant_status, n.settings
@@ -45,23 +70,25 @@ export class BearerAuthenticator {
     );
     const row = rows[0];
     // The index lookup already matched on the hash; the constant-time check guards against any collation surprise.
-    if (!row || !hashesEqual(row.token_hash, hash)) throw new BearerAuthError('The bearer token is not valid');
-    if (row.revoked_at) throw new BearerAuthError('The bearer token has been revoked');
-    if (row.expires_at && row.expires_at.getTime() <= Date.now()) throw new BearerAuthError('The bearer token has expired');
-    if (row.tenant_status !== 'active') throw new BearerAuthError('The tenant is suspended', 403);
-    this.touch(row);
+    if (!row || !hashesEqual(row.token_hash, hash)) return undefined;
     return {
-      tenant: { id: row.tenant_id, name: row.tenant_name, settings: withDefaults(row.settings) },
-      token: { id: row.id, prefix: row.prefix, kind: row.kind, ...(row.oauth_client_id ? { oauthClientId: row.oauth_client_id } : {}) },
+      row,
+      principal: {
+        tenant: { id: row.tenant_id, name: row.tenant_name, settings: withDefaults(row.settings) },
+        token: { id: row.id, prefix: row.prefix, kind: row.kind, ...(row.oauth_client_id ? { oauthClientId: row.oauth_client_id } : {}) },
+      },
     };
   }
 
+  /** At most one UPDATE per token per minute and process; the remembered row carries the time of the last one. */
   private touch(row: TokenRow): void {
-    if (row.last_used_at && Date.now() - row.last_used_at.getTime() < 60_000) return;
+    const now = Date.now();
+    if (row.last_used_at && now - row.last_used_at.getTime() < LAST_USED_RESOLUTION_MS) return;
+    row.last_used_at = new Date(now);
     this.dataSource
       .query(
         `UPDATE api_tokens SET last_used_at = now()
-          WHERE tenant_id = $1 AND id = $2 AND (last_used_at IS NULL OR last_used_at < now() - ${LAST_USED_RESOLUTION})`,
+          WHERE tenant_id = $1 AND id = $2 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
         [row.tenant_id, row.id],
       )
       .catch((error: Error) => this.logger.warn({ err: error.message }, 'could not record token use'));

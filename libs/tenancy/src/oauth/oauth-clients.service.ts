@@ -6,6 +6,7 @@ import { APP_CONFIG, AppConfig } from '@provisio/config';
 import { isUuid } from '@provisio/database';
 import { NotFoundError } from '@provisio/observability';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { TokenCache } from '../auth/token-cache';
 import { TenantsService } from '../tenants/tenants.service';
 import { ApiTokenEntity } from '../tokens/api-token.entity';
 import { generateSecret } from '../tokens/secrets';
@@ -32,6 +33,7 @@ export class OAuthClientsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly tenants: TenantsService,
     private readonly audit: AuditWriter,
+    private readonly tokenCache: TokenCache,
   ) {}
 
   create(tenantId: string, description?: string): Promise<{ client: OAuthClientEntity } & IssuedClientSecret> {
@@ -79,7 +81,10 @@ export class OAuthClientsService {
     return clients.map((client) => ({ client, secrets: secrets.filter((s) => s.oauthClientId === client.id) }));
   }
 
-  /** Revoking a client also revokes every access token it was issued. */
+  /**
+   * Revoking a client also revokes every access token it was issued: refused at once by this API process, by
+   * the others within SCIM_TOKEN_CACHE_SECONDS (TokenCache).
+   */
   async revoke(tenantId: string, clientId: string): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
       const client = await this.findLive(tx, tenantId, clientId);
@@ -91,6 +96,7 @@ export class OAuthClientsService {
         summary: `revoked with ${tokens.affected ?? 0} live access token(s)`,
       });
     });
+    this.tokenCache.invalidate();
   }
 
   private async findLive(tx: EntityManager, tenantId: string, clientId: string): Promise<OAuthClientEntity> {

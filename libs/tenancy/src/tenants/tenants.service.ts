@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditWriter } from '@provisio/audit';
 import { isUuid } from '@provisio/database';
 import { DataSource, EntityManager } from 'typeorm';
+import { TokenCache } from '../auth/token-cache';
 import { TenantEntity, TenantStatus } from './tenant.entity';
 import { TenantSettingsPatch, withDefaults } from './tenant-settings';
 import { TenantNameTakenError, TenantNotFoundError } from './tenancy-errors';
@@ -20,6 +21,7 @@ export class TenantsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditWriter,
+    private readonly tokenCache: TokenCache,
   ) {}
 
   create(name: string): Promise<TenantEntity> {
@@ -51,8 +53,9 @@ export class TenantsService {
     return byName ?? this.get(idOrName);
   }
 
-  update(id: string, changes: TenantChanges): Promise<TenantEntity> {
-    return this.dataSource.transaction(async (tx) => {
+  /** Status and settings reach SCIM requests at once on this API process, on the others within SCIM_TOKEN_CACHE_SECONDS. */
+  async update(id: string, changes: TenantChanges): Promise<TenantEntity> {
+    const updated = await this.dataSource.transaction(async (tx) => {
       const tenant = await this.get(id, tx);
       const before = tenantState(tenant);
       if (changes.name !== undefined) tenant.name = changes.name;
@@ -62,6 +65,8 @@ export class TenantsService {
       await this.audit.record(tx, { ...tenantAudit(tenant), action: 'tenant.updated', before, after: tenantState(tenant) });
       return tenant;
     });
+    this.tokenCache.invalidate();
+    return updated;
   }
 
   /** Every tenant table references tenants with ON DELETE CASCADE, so one statement removes all of its data. */
@@ -71,6 +76,7 @@ export class TenantsService {
       await tx.delete(TenantEntity, { id });
       return found;
     });
+    this.tokenCache.invalidate();
     // The tenant's audit log is deleted with it, so the deletion is recorded in the application log.
     this.audit.recordTenantDeletion(tenant);
   }

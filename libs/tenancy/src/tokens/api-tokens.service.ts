@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditWriter } from '@provisio/audit';
 import { isUuid } from '@provisio/database';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { TokenCache } from '../auth/token-cache';
 import { TenantsService } from '../tenants/tenants.service';
 import { NotFoundError } from '@provisio/observability';
 import { ApiTokenEntity } from './api-token.entity';
@@ -23,6 +24,7 @@ export class ApiTokensService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tenants: TenantsService,
     private readonly audit: AuditWriter,
+    private readonly tokenCache: TokenCache,
   ) {}
 
   /** A long-lived SCIM token for IdPs that take a static secret (Okta, Entra non-gallery apps). */
@@ -49,8 +51,9 @@ export class ApiTokensService {
     });
   }
 
-  revoke(tenantId: string, tokenId: string): Promise<ApiTokenEntity> {
-    return this.dataSource.transaction(async (tx) => {
+  /** Refused at once by this API process, by the others within SCIM_TOKEN_CACHE_SECONDS (TokenCache). */
+  async revoke(tenantId: string, tokenId: string): Promise<ApiTokenEntity> {
+    const revoked = await this.dataSource.transaction(async (tx) => {
       await this.tenants.get(tenantId, tx);
       const token = isUuid(tokenId) ? await tx.findOneBy(ApiTokenEntity, { tenantId, id: tokenId, kind: 'static' }) : null;
       if (!token) throw new NotFoundError(`Token ${tokenId} not found`);
@@ -62,6 +65,8 @@ export class ApiTokensService {
       }
       return token;
     });
+    this.tokenCache.invalidate();
+    return revoked;
   }
 
   private async insert(tx: EntityManager, fields: Partial<ApiTokenEntity>): Promise<IssuedToken> {
