@@ -1,4 +1,4 @@
-// Lint: typescript-eslint's recommended rules plus the module boundaries from STYLE.md.
+// Lint: typescript-eslint's recommended rules plus the module boundaries of docs/architecture.md.
 import tseslint from 'typescript-eslint';
 
 const LIBS = ['admin', 'database', 'config', 'observability', 'tenancy', 'scim', 'audit', 'events', 'webhooks', 'connectors', 'outbound'];

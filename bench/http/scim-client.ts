@@ -59,7 +59,7 @@ export class ScimClient {
   }
 }
 
-/** userName eq "x" exactly as Entra puts it on the query string: form-encoded, '+' for spaces (IDP-REQUIREMENTS item 5). */
+/** userName eq "x" exactly as Entra puts it on the query string: form-encoded, '+' for spaces (docs/entra.md). */
 export function entraFilter(attribute: string, value: string): string {
   return `filter=${attribute}+eq+${encodeURIComponent(`"${value}"`)}`;
 }

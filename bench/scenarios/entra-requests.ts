@@ -3,7 +3,7 @@ const ENTERPRISE_USER = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:U
 const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 
 /**
- * The create body Entra sends with its default attribute mappings (IDP-REQUIREMENTS item 6, after the
+ * The create body Entra sends with its default attribute mappings (Microsoft Learn SCIM tutorial, "Create User", after the
  * Microsoft tutorial's "Create User" examples): both schema URNs, explicit nulls for unmapped attributes,
  * an empty roles array and a meta stub.
  */
@@ -25,7 +25,7 @@ export function entraCreateUser(userName: string, i: number): Record<string, unk
   };
 }
 
-/** An Entra incremental-cycle update: PascalCase ops, a filtered path and an extension path (items 8, 11). */
+/** An Entra incremental-cycle update: PascalCase ops, a filtered path and an extension path. */
 export function entraUpdateUser(i: number, round: number): Record<string, unknown> {
   return {
     schemas: [PATCH_OP],
@@ -39,7 +39,7 @@ export function entraUpdateUser(i: number, round: number): Record<string, unknow
   };
 }
 
-/** Entra's group create: core Group plus the legacy ADSCIM URN it still sends (item 18). */
+/** Entra's group create: core Group plus the legacy ADSCIM URN it still sends. */
 export function entraCreateGroup(displayName: string): Record<string, unknown> {
   return {
     schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group', 'http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group'],
@@ -49,7 +49,7 @@ export function entraCreateGroup(displayName: string): Record<string, unknown> {
   };
 }
 
-/** Members added or removed in one request, in the form Entra sends without the aadOptscim062020 flag (item 19). */
+/** Members added or removed in one request, in the form Entra sends without the aadOptscim062020 flag. */
 export function entraMembersPatch(op: 'Add' | 'Remove', ids: string[]): Record<string, unknown> {
   return {
     schemas: [PATCH_OP],

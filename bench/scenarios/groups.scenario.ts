@@ -83,7 +83,7 @@ export const groupsScenario: Scenario = async (ctx) => {
   for (const status of grow.statuses) adds.statuses.add(status);
   adds.batches.merge(grow.batches);
   const large = await cycleAtSize(ctx, session, groupId, cycling, CYCLES);
-  // Entra's group lookup without members (IDP-REQUIREMENTS item 3) must not pay for 10,000 memberships.
+  // Entra's group lookup without members (excludedAttributes=members, docs/entra.md) must not pay for 10,000 memberships.
   const reads = new LatencyRecorder();
   for (let i = 0; i < GROUP_READS; i++) {
     const found = await session.client.send<{ totalResults?: number }>(

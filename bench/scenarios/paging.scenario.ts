@@ -29,7 +29,7 @@ function pagingRows(method: string, pages: LatencyRecorder, wallMs: number): Res
   ];
 }
 
-/** Okta's import: startIndex=1, 101, ... with count=100 until totalResults (IDP-REQUIREMENTS item 33). */
+/** Okta's import: startIndex=1, 101, ... with count=100 until totalResults (Okta SCIM 2.0 reference, "Retrieve Users"; docs/okta.md). */
 async function indexPaging(ctx: ScenarioContext, session: TenantSession): Promise<PagingRun> {
   const pages = new LatencyRecorder();
   const started = performance.now();

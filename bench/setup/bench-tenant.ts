@@ -17,7 +17,7 @@ async function adminCall<T>(baseUrl: string, adminToken: string, method: 'POST' 
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-/** A fresh tenant per scenario through the admin API (DESIGN.md), so every scenario starts from a known size. */
+/** A fresh tenant per scenario through the admin API (README.md, "First tenant"), so every scenario starts from a known size. */
 export async function createBenchTenant(baseUrl: string, adminToken: string, scenario: string, runId: string): Promise<BenchTenant> {
   const name = `bench-${scenario}-${runId}`;
   const tenant = await adminCall<{ id: string }>(baseUrl, adminToken, 'POST', '/admin/v1/tenants', { name });

@@ -74,9 +74,17 @@ describe('outbox relay and fan-out', () => {
   });
 
   it('marks every delivered event published and dispatched', async () => {
+    // Its own tenant and events, so the test does not depend on the ones before it (alone it used to check nothing).
+    const own = await createTenant(t);
+    const users = Array.from({ length: 3 }, () => randomUUID());
+    for (const userId of users) await writeEvent(t.dataSource, userEvent(own.id, userId, 'user.created', 0));
+    await waitFor(() => users.every((userId) => recorder.of(userId).length === 1), 10000, 'the three events');
     await waitFor(async () => {
-      const [row] = await t.dataSource.query(`SELECT count(*)::int AS n FROM outbox_events WHERE tenant_id = $1 AND dispatched_at IS NULL`, [tenant.id]);
-      return row.n === 0;
-    }, 5000, 'dispatched marks');
+      const rows: { published_at: Date | null; dispatched_at: Date | null }[] = await t.dataSource.query(
+        `SELECT published_at, dispatched_at FROM outbox_events WHERE tenant_id = $1 AND resource_id = ANY ($2::text[])`,
+        [own.id, users],
+      );
+      return rows.length === 3 && rows.every((row) => row.published_at !== null && row.dispatched_at !== null);
+    }, 5000, 'published and dispatched marks on the three events');
   });
 });

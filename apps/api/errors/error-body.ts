@@ -15,29 +15,6 @@ export interface NormalizedError {
   cause?: unknown;
 }
 
-interface BodyParserError {
-  type?: string;
-  status?: number;
-  expose?: boolean;
-}
-
-/** Body-parser failures carry a `type`; they are client errors with a fixed meaning. */
-function fromBodyParser(error: BodyParserError): NormalizedError | undefined {
-  switch (error.type) {
-    case 'entity.parse.failed':
-      return { status: 400, scimType: 'invalidSyntax', detail: 'The request body is not valid JSON', headers: {} };
-    case 'entity.too.large':
-      return { status: 413, detail: 'The request body is larger than this endpoint accepts', headers: {} };
-    case 'encoding.unsupported':
-    case 'charset.unsupported':
-      return { status: 415, detail: 'Unsupported content encoding or charset; send UTF-8', headers: {} };
-    case 'request.aborted':
-      return { status: 400, detail: 'The request was aborted', headers: {} };
-    default:
-      return undefined;
-  }
-}
-
 function fromHttpException(error: HttpException): NormalizedError {
   const response = error.getResponse();
   let detail = error.message;
@@ -52,8 +29,7 @@ export function normalizeError(error: unknown): NormalizedError {
   if (error instanceof AppError) {
     return { status: error.status, detail: error.detail, scimType: error.scimType, headers: error.headers };
   }
+  // Body-parser failures never get here: apps/api/http/body-parsers.ts turns them into AppErrors.
   if (error instanceof HttpException) return fromHttpException(error);
-  const parsed = fromBodyParser(error as BodyParserError);
-  if (parsed) return parsed;
   return { status: 500, detail: 'Internal server error', headers: {}, errorId: randomUUID(), cause: error };
 }

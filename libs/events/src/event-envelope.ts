@@ -1,7 +1,7 @@
 import { EventMemberRef, EventResourceType, EventType } from './event-types';
 
 /**
- * The event as webhooks, connectors and the pull API see it (DESIGN.md "Event envelope").
+ * The event as webhooks, connectors and the pull API see it (docs/events.md).
  * `id` is stable across redeliveries, so receivers deduplicate on it. `sequence` increases per tenant in
  * commit order and is the pull API's cursor.
  */

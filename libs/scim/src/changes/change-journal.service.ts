@@ -16,7 +16,7 @@ export interface ScimFailure {
   summary: string;
 }
 
-/** The single place SCIM writes reach the audit log and the outbox (DESIGN.md: one change, one transaction). */
+/** The single place SCIM writes reach the audit log and the outbox (one change, one transaction: docs/architecture.md). */
 @Injectable()
 export class ChangeJournal {
   constructor(

@@ -4,7 +4,7 @@ import { compileFilter } from './compile-filter';
 import { insertGroup, insertTenant, insertUser } from './test-support/scim-rows';
 
 /**
- * The IdP lookups (IDP-REQUIREMENTS items 1, 2, 30) must stay index lookups as tenants grow; a planner
+ * The IdP lookups (docs/filtering.md: Entra's and Okta's userName, externalId and displayName eq lookups) must stay index lookups as tenants grow; a planner
  * that falls back to scanning every user of a tenant misses the p99 target at 100,000 users.
  */
 describe('compiled IdP lookups use indexes', () => {

@@ -18,7 +18,7 @@ export function expectString(label: string, attribute: AttributeDefinition, valu
   return value;
 }
 
-/** Booleans, plus Entra's "True"/"False" strings (IDP-REQUIREMENTS items 9 and 73) in any case. */
+/** Booleans, plus Entra's "True"/"False" strings (docs/scim.md: Entra's True/False) in any case. */
 export function expectBoolean(label: string, attribute: AttributeDefinition, value: ComparisonValue): boolean {
   if (typeof value === 'boolean') return value;
   if (typeof value === 'string' && /^(true|false)$/i.test(value)) return value.toLowerCase() === 'true';

@@ -11,7 +11,8 @@ export interface ServedResource {
 
 /**
  * Writes a SCIM response. Controllers answer through these rather than returning values because the
- * status depends on the outcome (PATCH 200 or 204, GET 200 or 304) and Nest fixes it per route.
+ * status varies within one route (a Group PATCH is 204, or 200 when `attributes` asks for the body;
+ * a GET is 200, or 304 for a matching If-None-Match) and Nest fixes one status per route.
  */
 export function sendJson(res: Response, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.status(status);

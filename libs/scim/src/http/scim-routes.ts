@@ -1,5 +1,5 @@
 /**
- * The SCIM base is /scim/v2 with the alias /scim (DESIGN.md); every endpoint answers on both, so an
+ * The SCIM base is /scim/v2 with the alias /scim (docs/scim.md); every endpoint answers on both, so an
  * IdP configured with either base URL works.
  */
 export const SCIM_BASE_PATHS = ['scim/v2', 'scim'];

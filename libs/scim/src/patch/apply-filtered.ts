@@ -8,10 +8,10 @@ import { PatchTarget } from './patch-target';
 /**
  * Operations on `attr[filter]` and `attr[filter].sub` (RFC 7644 §3.5.2). Matching values are
  * changed in place. Without a match: remove and clearing (null, "") are no-ops, so Entra's
- * "" then null update sequence succeeds; replace is 400 noTarget (§3.5.2.3, IDP-REQUIREMENTS 76); add
+ * "" then null update sequence succeeds; replace is 400 noTarget (§3.5.2.3); add
  * creates the value the filter describes, e.g. `addresses[type eq "work"].locality` on a user without
  * addresses adds `{type: "work", locality: …}` — unspecified by the RFC, relied on by Entra
- * (IDP-REQUIREMENTS 12).
+ * (docs/scim.md, "Decisions where the RFCs leave a choice").
  */
 export function applyFiltered(op: PatchOpName, target: PatchTarget, items: unknown[], raw: unknown): unknown[] {
   const { attribute, subAttribute } = target.ref;

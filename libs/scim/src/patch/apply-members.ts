@@ -7,10 +7,10 @@ import { PatchTarget } from './patch-target';
 
 /**
  * Group `members` operations become membership changes instead of edits of the group's JSON, so
- * no operation needs the current member list (DESIGN.md: membership is its own table).
+ * no operation needs the current member list (membership is its own table, docs/architecture.md).
  * - add `members` with a list (Entra, Okta): add those members
- * - replace `members` with a list (Okta's full push, IDP-REQUIREMENTS 40): remove all, add the list
- * - remove `members` with a value list (Entra without aadOptscim062020, IDP-REQUIREMENTS 19, 72):
+ * - replace `members` with a list (Okta's full push, docs/okta.md): remove all, add the list
+ * - remove `members` with a value list (Entra without aadOptscim062020, docs/entra.md; not RFC 7644 §3.5.2.2):
  *   remove only those; without a value (RFC 7644 §3.5.2.2): remove all
  * - remove `members[value eq "id"]` (Okta, Entra with the flag): remove by id; other filters are
  *   handed to storage as a filter

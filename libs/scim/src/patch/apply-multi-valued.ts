@@ -24,7 +24,7 @@ export function applyMultiValued(op: PatchOpName, target: PatchTarget, container
 /**
  * RFC 7644 §3.5.2.1 add appends, merging values already there; §3.5.2.3 replace swaps the whole
  * set; §3.5.2.2 remove clears it. A remove that carries a value list removes only those values:
- * Entra removes group members that way (IDP-REQUIREMENTS 19, 72), so any attribute accepts it.
+ * Entra removes group members that way (docs/entra.md; not RFC 7644 §3.5.2.2), so any attribute accepts it.
  * Values are matched through an ElementIndex: n values against m cost n + m, not n·m.
  */
 function applyToWhole(op: PatchOpName, target: PatchTarget, items: unknown[], raw: unknown): unknown[] {
@@ -36,7 +36,7 @@ function applyToWhole(op: PatchOpName, target: PatchTarget, items: unknown[], ra
     return items.filter((item) => listed.find(item) < 0);
   }
   const added = coerceElements(attribute, raw, target.label);
-  // "add" with null or [] clears like replace (Entra null updates, IDP-REQUIREMENTS 17).
+  // "add" with null or [] clears like replace (Entra's null updates, docs/entra.md).
   if (added.length === 0) return [];
   const index = new ElementIndex(attribute, items);
   for (const value of added) {

@@ -9,7 +9,7 @@ import { PatchTarget } from './patch-target';
 /**
  * add/replace/remove on a single-valued attribute or one of its sub-attributes. add and replace
  * are the same here (RFC 7644 §3.5.2.1: add on a single-valued attribute replaces it); a value of
- * null or "" clears the target (Entra's null updates, IDP-REQUIREMENTS 17).
+ * null or "" clears the target (Entra's null updates, docs/entra.md).
  */
 export function applySingleValued(op: PatchOpName, target: PatchTarget, container: JsonObject, raw: unknown): void {
   const { attribute, subAttribute } = target.ref;
@@ -29,8 +29,8 @@ export function applySingleValued(op: PatchOpName, target: PatchTarget, containe
 }
 
 /**
- * Entra's older manager removal `{"op":"remove","path":"manager[value eq \"id\"]"}` (IDP-REQUIREMENTS
- * 16) filters a single-valued complex attribute: the operation applies when the current value
+ * Entra's older manager removal `{"op":"remove","path":"manager[value eq \"id\"]"}` (docs/entra.md,
+ * manager) filters a single-valued complex attribute: the operation applies when the current value
  * matches. Without a match, remove and clearing do nothing, replace is noTarget (§3.5.2.3) and add
  * sets the value.
  */

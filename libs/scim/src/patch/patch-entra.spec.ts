@@ -1,6 +1,6 @@
 import { ENTERPRISE, patchUser, rejectsPatch, storedUser, USER } from './patch-test-helpers';
 
-// Request shapes as Microsoft Entra ID sends them (IDP-REQUIREMENTS.md section A).
+// Request shapes as Microsoft Entra ID sends them (docs/entra.md; Microsoft Learn "Develop and plan provisioning for a SCIM endpoint" and "Known issues … SCIM 2.0 protocol compliance").
 describe('PATCH users as Entra ID sends it', () => {
   it('disables a user with PascalCase "Replace" and the string "False" (MS-KI)', () => {
     const { resource, changed } = patchUser(storedUser(), { op: 'Replace', path: 'active', value: 'False' });
@@ -49,7 +49,7 @@ describe('PATCH users as Entra ID sends it', () => {
     ['emails[type eq "work"].value', 'emails', { type: 'work', value: 'new@contoso.com' }, 'new@contoso.com'],
     ['addresses[type eq "work"].locality', 'addresses', { type: 'work', locality: 'Redmond' }, 'Redmond'],
     ['phoneNumbers[type eq "mobile"].value', 'phoneNumbers', { type: 'mobile', value: '55555555555' }, '55555555555'],
-  ])('creates the element for Add on %s when none matches (IDP-REQUIREMENTS 12)', (path, attribute, element, value) => {
+  ])('creates the element for Add on %s when none matches (docs/scim.md: add on a filtered path)', (path, attribute, element, value) => {
     const { resource } = patchUser(storedUser(), { op: 'Add', path, value });
     expect(resource[attribute]).toEqual([element]);
   });
@@ -149,7 +149,7 @@ describe('PATCH users as Entra ID sends it', () => {
     expect(resource.schemas).toEqual([USER, ENTERPRISE]);
   });
 
-  it('rejects strings other than True/False for active with invalidValue (IDP-REQUIREMENTS 73)', () => {
+  it('rejects strings other than True/False for active with invalidValue (docs/scim.md: Entra True/False strings)', () => {
     expect(rejectsPatch('User', storedUser(), { op: 'Replace', path: 'active', value: 'no' })).toMatchObject({ scimType: 'invalidValue' });
   });
 });

@@ -18,7 +18,7 @@ describe('PATCH on group members', () => {
     ]);
   });
 
-  it('removes only the listed members for Entra\'s remove with a value list (IDP-REQUIREMENTS 19, 72)', () => {
+  it('removes only the listed members for Entra\'s remove with a value list (docs/entra.md)', () => {
     const result = patchGroup(group, { name: 'removeMember', op: 'Remove', path: 'members', value: [{ $ref: null, value: 'a2c3e5b1f8d94e0c9a1b' }] });
     expect(result.memberChanges).toEqual([{ op: 'remove', ids: ['a2c3e5b1f8d94e0c9a1b'] }]);
   });

@@ -1,6 +1,6 @@
 import { GROUP, GROUP_ID, patchGroup, patchUser, rejectsPatch, storedUser } from './patch-test-helpers';
 
-// Request shapes from Okta's SCIM 2.0 reference (IDP-REQUIREMENTS.md section B).
+// Request shapes from Okta's SCIM 2.0 reference (docs/okta.md).
 describe('PATCH as Okta sends it', () => {
   it('deactivates and reactivates without path (OKTA-REF "Update a specific User (PATCH)")', () => {
     const deactivated = patchUser(storedUser(), { op: 'replace', value: { active: false } });
@@ -23,7 +23,7 @@ describe('PATCH as Okta sends it', () => {
     expect(result.memberChanges).toEqual([]);
   });
 
-  it('rejects a rename whose value carries another id with mutability (IDP-REQUIREMENTS 75)', () => {
+  it('rejects a rename whose value carries another id with mutability (RFC 7643 §3.1: id is readOnly)', () => {
     expect(rejectsPatch('Group', group, { op: 'replace', value: { id: 'another-id', displayName: 'x' } })).toMatchObject({ status: 400, scimType: 'mutability' });
   });
 
@@ -41,7 +41,7 @@ describe('PATCH as Okta sends it', () => {
     expect(result.changed).toBe(false);
   });
 
-  it('replaces all members with a full push (IDP-REQUIREMENTS 40)', () => {
+  it('replaces all members with a full push (docs/okta.md)', () => {
     const result = patchGroup(group, { op: 'replace', path: 'members', value: [{ value: 'u1' }, { value: 'u2' }] });
     expect(result.memberChanges).toEqual([{ op: 'removeAll' }, { op: 'add', members: [{ value: 'u1' }, { value: 'u2' }] }]);
   });

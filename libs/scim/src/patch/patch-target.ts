@@ -12,7 +12,7 @@ export interface ValueFilter {
    * The filter as alternatives of equalities with canonical sub-attribute names:
    * `type eq "work"` → [{type: "work"}], `value eq "a" or value eq "b"` → [{value: "a"}, {value: "b"}];
    * undefined when other operators are involved. Used to create the element an Entra `Add` on a
-   * filtered path expects (IDP-REQUIREMENTS 12) and to turn member filters into ids.
+   * filtered path expects (docs/scim.md: add on a filtered path) and to turn member filters into ids.
    */
   equalities: JsonObject[] | undefined;
 }

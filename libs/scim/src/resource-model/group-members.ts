@@ -14,7 +14,7 @@ export interface GroupMember {
 }
 
 /**
- * Group members live in their own table (DESIGN.md), never in the group's JSON: a group with
+ * Group members live in their own table (docs/architecture.md), never in the group's JSON: a group with
  * 100,000 members must not be read or rewritten to add one. Validation and PATCH hand them out
  * separately, as a list or as membership changes.
  */

@@ -15,7 +15,7 @@ export interface UserRow {
 
 export const USER_COLUMNS = 'id, user_name, external_id, active, resource, version, created_at, last_modified';
 
-/** The indexed columns derived from a canonical User resource (DESIGN.md: hot attributes are columns). */
+/** The indexed columns derived from a canonical User resource (hot attributes are indexed columns, docs/architecture.md). */
 export interface UserColumns {
   userName: string;
   externalId: string | null;

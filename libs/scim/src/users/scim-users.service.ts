@@ -28,7 +28,7 @@ export interface Preconditions {
   ifMatch?: string;
 }
 
-/** Users: each write is one transaction with its audit entry and outbox event (DESIGN.md). */
+/** Users: each write is one transaction with its audit entry and outbox event (docs/architecture.md). */
 @Injectable()
 export class ScimUsersService {
   constructor(
