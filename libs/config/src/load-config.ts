@@ -125,6 +125,8 @@ function sandboxScimToken(env: Env, nodeEnv: AppConfig['nodeEnv']): string | und
 /** Reads and validates the environment; throws ConfigError naming the first bad variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = oneOf(env, 'NODE_ENV', NODE_ENVS, 'development');
+  // First: a production process must never serve a pre-authorised sandbox, whatever else is wrong.
+  const sandbox = sandboxScimToken(env, nodeEnv);
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']);
   if (!databaseUrl) {
     throw new ConfigError('DATABASE_URL', 'is not set (npm start runs an embedded PostgreSQL when it is unset)');
@@ -161,6 +163,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     metricsTenantLabels: bool(env, 'METRICS_TENANT_LABELS', false),
     workerMetricsPort: integer(env, 'WORKER_METRICS_PORT', 9465, 0, 65535),
     workerMetricsHost: host(env, 'WORKER_METRICS_HOST', '127.0.0.1'),
-    sandboxScimToken: sandboxScimToken(env, nodeEnv),
+    sandboxScimToken: sandbox,
   };
 }
