@@ -1,19 +1,16 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { BatchObservableCallback, ObservableGauge } from '@opentelemetry/api';
-import { AUDIT_RETENTION_QUEUE, unsealedAuditEvents } from '@provisio/audit';
+import { unsealedAuditEvents } from '@provisio/audit';
 import { APP_CONFIG, AppConfig } from '@provisio/config';
-import { CONNECTOR_RESYNC_QUEUE, CONNECTOR_SYNC_QUEUE } from '@provisio/connectors';
-import { createProducerConnection, EVENTS_MAINTENANCE_QUEUE, outboxLag } from '@provisio/events';
+import { createProducerConnection, outboxLag, QueueRegistry } from '@provisio/events';
 import { currentTelemetry, provisioMeter, withTenant } from '@provisio/observability';
-import { WEBHOOK_DELIVERY_QUEUE } from '@provisio/webhooks';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 
 const JOB_STATES = ['waiting', 'active', 'delayed', 'failed'] as const;
 const READ_TIMEOUT_MS = 2000;
-const QUEUES = [WEBHOOK_DELIVERY_QUEUE, CONNECTOR_SYNC_QUEUE, CONNECTOR_RESYNC_QUEUE, EVENTS_MAINTENANCE_QUEUE, AUDIT_RETENTION_QUEUE];
 
 /**
  * Gauges read at scrape time from Postgres and Redis: the outbox backlog and the depth of every queue. They
@@ -34,6 +31,7 @@ export class BacklogMetrics implements OnModuleInit, OnModuleDestroy {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly registry: QueueRegistry,
   ) {
     const meter = provisioMeter();
     this.outboxLagSeconds = meter.createObservableGauge('provisio_outbox_lag_seconds', {
@@ -57,7 +55,8 @@ export class BacklogMetrics implements OnModuleInit, OnModuleDestroy {
     if (!currentTelemetry()) return;
     const connection = createProducerConnection(this.config.redisUrl, 'provisio-worker-metrics');
     this.connection = connection;
-    this.queues = QUEUES.map((name) => {
+    // Every queue the libs declare, as on the dashboard and in GET /admin/v1/events/stats.
+    this.queues = this.registry.names().map((name) => {
       const queue = new Queue(name, { connection, prefix: this.config.queuePrefix });
       queue.on('error', () => undefined);
       return queue;
