@@ -117,8 +117,12 @@ describe('connectors admin API', () => {
     expect(doc.paths['/admin/v1/tenants/{tenantId}/connectors/{connectorId}/resync'].post.responses['202']).toBeDefined();
     expect(list.post.security).toEqual([{ 'admin-token': [] }]);
     expect(list.post.tags).toEqual(['Admin: connectors']);
-    expect(Object.keys(doc.components.schemas.CreateConnectorDto.properties)).toEqual(['type', 'baseUrl', 'token', 'description', 'enabled']);
+    expect(Object.keys(doc.components.schemas.CreateConnectorDto.properties).sort()).toEqual([
+      'type', 'baseUrl', 'token', 'description', 'enabled',
+      'url', 'bindDn', 'bindPassword', 'usersDn', 'groupsDn', 'preset', 'mapping', 'startTls', 'caCertificate', 'deactivation',
+    ].sort());
     expect(doc.components.schemas.ConnectorResponseDto.properties.token).toBeUndefined();
+    expect(Object.keys(doc.components.schemas.LdapSettingsResponseDto.properties)).not.toContain('bindPassword');
   });
 
   it('shows the sync and resync queues on the ops dashboard', async () => {

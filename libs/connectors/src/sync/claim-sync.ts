@@ -1,5 +1,6 @@
 import { Claim, claimRow, markDeadUnsent, OrderedRow, takeLease } from '@provisio/outbound';
 import { EntityManager } from 'typeorm';
+import { ConnectorType } from '../connectors/connector.entity';
 import { ConnectorTarget } from './store-factory';
 import { CONNECTOR_SYNCS } from './connector-queues';
 
@@ -13,7 +14,7 @@ export type SyncClaim = Exclude<Claim, { kind: 'go' }> | { kind: 'go'; row: Orde
 export async function claimSync(tx: EntityManager, tenantId: string, syncId: string, leaseMs: number, now: Date): Promise<SyncClaim> {
   const claim = await claimRow(tx, CONNECTOR_SYNCS, tenantId, syncId, now);
   if (claim.kind !== 'go') return claim;
-  const [connector]: { type: 'scim'; base_url: string; enabled: boolean }[] = await tx.query(
+  const [connector]: { type: ConnectorType; base_url: string; enabled: boolean }[] = await tx.query(
     `SELECT type, base_url, enabled FROM connectors WHERE tenant_id = $1 AND id = $2`,
     [tenantId, claim.row.target_id],
   );
