@@ -47,7 +47,8 @@ describe('connectors admin API', () => {
 
   it.each([
     ['no type', { baseUrl: valid.baseUrl, token }],
-    ['an unknown type', { ...valid, type: 'ldap' }],
+    ['an unknown type', { ...valid, type: 'ftp' }],
+    ['ldap fields on a scim connector', { ...valid, usersDn: 'ou=people,dc=example,dc=org' }],
     ['no token', { type: 'scim', baseUrl: valid.baseUrl }],
     ['an empty token', { ...valid, token: '' }],
     ['a token with a line break', { ...valid, token: 'abc\r\nX-Injected: 1' }],

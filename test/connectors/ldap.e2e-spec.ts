@@ -1,20 +1,12 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { startTestWorker, waitFor } from '../events/support/test-worker';
-import { buildScimUser, createTenant, TestTenant, uniqueName } from '../support/factories';
+import { buildScimUser, TestTenant, uniqueName } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 import { ENTERPRISE, GROUP_SCHEMA, patchOp, scim } from '../scim/scim-test-client';
-import { addMembers, ConnectorBody, getConnector, removeMember, ScimResource, settled } from './support/connector-helpers';
+import { addMembers, getConnector, removeMember, ScimResource, settled } from './support/connector-helpers';
+import { LDAP_TEST_ENV, ldapConnector, memberDns, values } from './support/ldap-helpers';
 import { TestSlapd } from './support/test-slapd';
 
-/** Retries a little slower than CONNECTOR_TEST_ENV and for a minute, so a directory outage is ridden out. */
-const LDAP_TEST_ENV = {
-  OUTBOUND_ALLOWED_HOSTS: '127.0.0.1',
-  OUTBOUND_TIMEOUT_MS: '3000',
-  DELIVERY_RETRY_BASE_MS: '200',
-  DELIVERY_MAX_AGE_SECONDS: '60',
-};
-
-const admin = { type: 'bearer' as const };
 const PASSWORD = 'Corr3ct-Horse-Battery';
 
 /** Tenant A provisions (in Entra's request shapes) into a real slapd through an ldap connector (openldap preset). */
@@ -35,14 +27,7 @@ describe('LDAP connector into OpenLDAP', () => {
     await slapd?.stop();
   });
 
-  async function ldapConnector(extra: Record<string, unknown> = {}): Promise<{ a: TestTenant; connector: ConnectorBody; usersDn: string; groupsDn: string }> {
-    const a = await createTenant(t);
-    const { usersDn, groupsDn } = await slapd.subtrees();
-    const res = await t.http.post(`/admin/v1/tenants/${a.id}/connectors`).auth(t.adminToken, admin).send({
-      type: 'ldap', url: slapd.url, bindDn: slapd.adminDn, bindPassword: slapd.adminPassword, usersDn, groupsDn, preset: 'openldap', ...extra,
-    }).expect(201);
-    return { a, connector: res.body, usersDn, groupsDn };
-  }
+  const setup = (extra: Record<string, unknown> = {}) => ldapConnector(t, slapd, extra);
 
   async function createUser(tenant: TestTenant, overrides: Record<string, unknown> = {}): Promise<ScimResource> {
     return (await scim(t, tenant).post('/Users', buildScimUser(overrides)).expect(201)).body;
@@ -50,11 +35,10 @@ describe('LDAP connector into OpenLDAP', () => {
 
   const one = async (base: string, filter: string) => (await slapd.search(base, filter))[0];
   const userEntry = (usersDn: string, userName: string) => one(usersDn, `(uid=${userName})`);
-  const values = (value: unknown): string[] => (value === undefined ? [] : Array.isArray(value) ? value.map(String) : [String(value)]);
-  const members = async (groupsDn: string, cn: string) => values((await one(groupsDn, `(cn=${cn})`))?.member).filter((dn) => dn !== '').sort();
+  const members = (groupsDn: string, cn: string) => memberDns(slapd, groupsDn, cn);
 
   it('creates, updates, renames, deactivates, reactivates and deletes users as inetOrgPerson entries', async () => {
-    const { a, connector, usersDn, groupsDn } = await ldapConnector();
+    const { a, connector, usersDn, groupsDn } = await setup();
     const boss = await createUser(a, { userName: `${uniqueName('boss')}@example.com` });
     await waitFor(async () => (await userEntry(usersDn, boss.userName!)) !== undefined, 20000, 'the manager in LDAP');
     const userName = `${uniqueName('alice')}@example.com`;
@@ -107,7 +91,7 @@ describe('LDAP connector into OpenLDAP', () => {
   });
 
   it('creates a group with members, adds a batch, removes one, renames and deletes it', async () => {
-    const { a, connector, usersDn, groupsDn } = await ldapConnector();
+    const { a, connector, usersDn, groupsDn } = await setup();
     const users = await Promise.all(Array.from({ length: 5 }, () => createUser(a)));
     const displayName = uniqueName('Ops');
     const group: ScimResource = (await scim(t, a).post('/Groups', { schemas: [GROUP_SCHEMA], displayName, members: [{ value: users[0].id }] }).expect(201)).body;
@@ -133,7 +117,7 @@ describe('LDAP connector into OpenLDAP', () => {
 
   it('records an entry the directory refuses with its LDAP result code, and carries on with the others', async () => {
     // A mapping to an attribute the schema does not know: every user add is refused with 17 undefinedAttributeType.
-    const { a, connector, usersDn, groupsDn } = await ldapConnector({ mapping: { favouriteColour: 'nickName' } });
+    const { a, connector, usersDn, groupsDn } = await setup({ mapping: { favouriteColour: 'nickName' } });
     const refused = await createUser(a, { nickName: 'blue' });
     const displayName = uniqueName('Fine');
     await scim(t, a).post('/Groups', { schemas: [GROUP_SCHEMA], displayName }).expect(201);
@@ -144,7 +128,7 @@ describe('LDAP connector into OpenLDAP', () => {
   });
 
   it('rides out a directory outage mid-sync: nothing is lost, everything arrives once it is back', async () => {
-    const { a, connector, usersDn, groupsDn } = await ldapConnector();
+    const { a, connector, usersDn, groupsDn } = await setup();
     const first = await createUser(a);
     await waitFor(async () => (await userEntry(usersDn, first.userName!)) !== undefined, 20000, 'the first user');
 
