@@ -90,6 +90,20 @@ describe('LDAP connector into OpenLDAP', () => {
     expect(state.sync).toEqual(expect.objectContaining({ pending: 0, dead: 0, lastError: null, mapped: { users: 1, groups: 1 } }));
   });
 
+  it("follows the tenant's soft-delete policy: a deleted user's entry stays, locked and out of its groups", async () => {
+    const { a, connector, usersDn, groupsDn } = await setup();
+    await t.http.patch(`/admin/v1/tenants/${a.id}`).auth(t.adminToken, { type: 'bearer' }).send({ settings: { deprovisioning: { onDelete: 'soft-delete' } } }).expect(200);
+    const user = await createUser(a, { password: PASSWORD });
+    const displayName = uniqueName('Kept');
+    await scim(t, a).post('/Groups', { schemas: [GROUP_SCHEMA], displayName, members: [{ value: user.id }] }).expect(201);
+    await waitFor(async () => (await members(groupsDn, displayName)).length === 1, 20000, 'the membership');
+    await scim(t, a).delete(`/Users/${user.id}`).expect(204);
+    await waitFor(async () => (await userEntry(usersDn, user.userName!))?.pwdAccountLockedTime === '000001010000Z', 20000, 'the entry locked');
+    await waitFor(async () => (await members(groupsDn, displayName)).length === 0, 20000, 'the membership gone');
+    expect(await slapd.canBind(`uid=${user.userName},${usersDn}`, PASSWORD)).toBe(false);
+    expect((await settled(t, a.id, connector.id, 4)).sync).toEqual(expect.objectContaining({ dead: 0, mapped: { users: 0, groups: 1 } }));
+  });
+
   it('creates a group with members, adds a batch, removes one, renames and deletes it', async () => {
     const { a, connector, usersDn, groupsDn } = await setup();
     const users = await Promise.all(Array.from({ length: 5 }, () => createUser(a)));
