@@ -20,7 +20,7 @@ const IDS_PER_SEARCH = 200;
 /** Lookups in the directory by the store's ids, and the DN bookkeeping member values need. */
 export class LdapDirectory {
   /** DN → member, built on the first listMembers of a connector instance (one resync) and reused. */
-  private index?: Map<string, RemoteMember>;
+  private index?: Promise<Map<string, RemoteMember>>;
 
   constructor(
     readonly session: LdapSession,
@@ -71,16 +71,21 @@ export class LdapDirectory {
 
   /** Store ids of member DNs: from one scan of both subtrees, then one base search per DN it did not know. */
   async membersOf(dns: string[]): Promise<RemoteMember[]> {
-    this.index ??= await this.scan();
+    // One scan shared by the resync's parallel lanes; a failed one is dropped so the retry scans again.
+    this.index ??= this.scan().catch((error: unknown) => {
+      this.index = undefined;
+      throw error;
+    });
+    const index = await this.index;
     const members: RemoteMember[] = [];
     for (const dn of dns) {
-      let member = this.index.get(dnKey(dn));
+      let member = index.get(dnKey(dn));
       if (!member) {
         const entry = await this.findByDn(dn);
         const id = entry && this.preset.idOf(entry);
         if (!id) continue; // a dangling DN: nothing of ours
         member = { value: id, type: dnKey(dn).endsWith(dnKey(this.settings.groupsDn)) ? 'Group' : 'User' };
-        this.index.set(dnKey(dn), member);
+        index.set(dnKey(dn), member);
       }
       members.push(member);
     }
