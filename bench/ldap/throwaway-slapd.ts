@@ -1,12 +1,14 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { Client, Entry } from 'ldapts';
 
 const SLAPD = process.env.TEST_SLAPD ?? '/usr/sbin/slapd';
+const execFileAsync = promisify(execFile);
 const SUFFIX = 'dc=example,dc=org';
 
 /**
@@ -21,20 +23,30 @@ export class ThrowawaySlapd {
   readonly usersDn = `ou=people,${SUFFIX}`;
   readonly groupsDn = `ou=groups,${SUFFIX}`;
   private child?: ChildProcess;
+  /** With TLS: the PEM of the throwaway CA that signed the server's certificate (for the name localhost). */
+  caCertificate?: string;
 
   private constructor(
     private readonly dir: string,
     readonly port: number,
+    readonly tlsPort?: number,
   ) {}
 
   get url(): string {
     return `ldap://127.0.0.1:${this.port}`;
   }
 
-  static async start(): Promise<ThrowawaySlapd> {
+  /** ldaps:// on the TLS port, by the name the certificate carries. */
+  get tlsUrl(): string {
+    return `ldaps://localhost:${this.tlsPort}`;
+  }
+
+  /** `tls`: also listen with ldaps:// and offer StartTLS, with a certificate from a CA made for this run. */
+  static async start(options: { tls?: boolean } = {}): Promise<ThrowawaySlapd> {
     const dir = await mkdtemp(join(tmpdir(), 'provisio-slapd-'));
-    const slapd = new ThrowawaySlapd(dir, await freePort());
+    const slapd = new ThrowawaySlapd(dir, await freePort(), options.tls ? await freePort() : undefined);
     await mkdir(join(dir, 'db'));
+    if (options.tls) slapd.caCertificate = await makeCertificates(dir);
     await writeFile(join(dir, 'slapd.conf'), slapd.config());
     await slapd.resume();
     await slapd.seed();
@@ -44,7 +56,8 @@ export class ThrowawaySlapd {
   /** Starts the server again on the same port and data (after pause()). */
   async resume(): Promise<void> {
     if (this.child && this.child.exitCode === null) return;
-    const child = spawn(SLAPD, ['-f', join(this.dir, 'slapd.conf'), '-h', `${this.url}/`, '-d', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const listen = [`${this.url}/`, ...(this.tlsPort ? [`ldaps://127.0.0.1:${this.tlsPort}/`] : [])].join(' ');
+    const child = spawn(SLAPD, ['-f', join(this.dir, 'slapd.conf'), '-h', listen, '-d', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr!.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
     this.child = child;
@@ -116,6 +129,11 @@ export class ThrowawaySlapd {
       'moduleload back_mdb',
       'moduleload ppolicy',
       'moduleload argon2',
+      ...(this.tlsPort ? [
+        `TLSCACertificateFile ${join(this.dir, 'ca.pem')}`,
+        `TLSCertificateFile ${join(this.dir, 'server.pem')}`,
+        `TLSCertificateKeyFile ${join(this.dir, 'server.key')}`,
+      ] : []),
       `pidfile ${join(this.dir, 'slapd.pid')}`,
       'database mdb',
       `suffix "${SUFFIX}"`,
@@ -143,6 +161,16 @@ export class ThrowawaySlapd {
       });
     });
   }
+}
+
+/** A CA and a server certificate for the name localhost (not the address) signed by it, valid for a day; returns the CA's PEM. */
+async function makeCertificates(dir: string): Promise<string> {
+  const openssl = (...args: string[]) => execFileAsync('openssl', args, { cwd: dir });
+  await writeFile(join(dir, 'san.ext'), 'subjectAltName=DNS:localhost\n');
+  await openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '1', '-subj', '/CN=Provisio test CA');
+  await openssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=localhost');
+  await openssl('x509', '-req', '-in', 'server.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'server.pem', '-days', '1', '-extfile', 'san.ext');
+  return readFile(join(dir, 'ca.pem'), 'utf8');
 }
 
 async function freePort(): Promise<number> {
