@@ -1,7 +1,7 @@
 import { Attribute, Change, Control, Entry, OrFilter } from 'ldapts';
 import { RemoteMember } from '../connector';
 import { dnKey } from './dn';
-import { isResult, LDAP_NO_SUCH_OBJECT } from './ldap-errors';
+import { isResult, LDAP_NO_SUCH_ATTRIBUTE, LDAP_NO_SUCH_OBJECT } from './ldap-errors';
 import { EntryState, equality, LdapPresetRules } from './ldap-preset';
 import { LdapSession } from './ldap-session';
 import { LdapSettings } from './ldap-settings';
@@ -9,8 +9,8 @@ import { LdapSettings } from './ldap-settings';
 export type Kind = 'User' | 'Group';
 
 /**
- * Permissive modify (supported by OpenLDAP and AD): adding a value that is there or deleting one that is not
- * succeeds, so a member batch is one modify that can be repeated after a retry.
+ * Permissive modify ([MS-ADTS] §3.1.1.3.4.1.8; OpenLDAP honours it for adds): adding a value that is there,
+ * or (in AD) deleting one that is not, succeeds, so a member batch is one modify that a retry can repeat.
  */
 export const PERMISSIVE_MODIFY = new Control('1.2.840.113556.1.4.1413');
 
@@ -99,9 +99,27 @@ export class LdapDirectory {
   async rewriteMemberships(oldDn: string, newDn: string | null): Promise<void> {
     const groups = await this.session.search(this.settings.groupsDn, { scope: 'sub', filter: equality('member', oldDn), attributes: ['1.1'] });
     for (const group of groups) {
-      const changes = [new Change({ operation: 'delete', modification: new Attribute({ type: 'member', values: [oldDn] }) })];
-      if (newDn) changes.push(new Change({ operation: 'add', modification: new Attribute({ type: 'member', values: [newDn] }) }));
-      await this.session.modify(group.dn, changes, [PERMISSIVE_MODIFY]);
+      await this.removeMembers(group.dn, [oldDn], newDn ? [memberChange('add', [newDn])] : []);
+    }
+  }
+
+  /**
+   * One modify deleting these member values (plus `also`). OpenLDAP answers 16 noSuchAttribute, even under
+   * permissive modify, when one of them is gone already (another sync, a hand edit, a retry): then each DN of
+   * the batch is checked with a compare and the modify repeated with those still there. The cost follows
+   * the batch, never the size of the group.
+   */
+  async removeMembers(groupDn: string, dns: string[], also: Change[] = []): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.session.modify(groupDn, [...(dns.length > 0 ? [memberChange('delete', dns)] : []), ...also], [PERMISSIVE_MODIFY]);
+        return;
+      } catch (error) {
+        if (!isResult(error, LDAP_NO_SUCH_ATTRIBUTE) || attempt >= 2) throw error;
+        const present: string[] = [];
+        for (const dn of dns) if (await this.session.compare(groupDn, 'member', dn)) present.push(dn);
+        dns = present;
+      }
     }
   }
 
@@ -120,4 +138,8 @@ export class LdapDirectory {
   private binary(): string[] | undefined {
     return this.preset.idAttribute === 'objectGUID' ? ['objectGUID'] : undefined;
   }
+}
+
+export function memberChange(operation: 'add' | 'delete', dns: string[]): Change {
+  return new Change({ operation, modification: new Attribute({ type: 'member', values: dns }) });
 }

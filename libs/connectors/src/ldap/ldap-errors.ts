@@ -16,6 +16,7 @@ const RESULT_NAMES: Record<number, string> = {
 /** Answers that may change on their own: the server is busy, shutting down or over a limit. */
 const TRANSIENT = new Set([3, 11, 51, 52]);
 
+export const LDAP_NO_SUCH_ATTRIBUTE = 16;
 export const LDAP_NO_SUCH_OBJECT = 32;
 export const LDAP_ALREADY_EXISTS = 68;
 export const LDAP_OBJECT_CLASS_VIOLATION = 65;

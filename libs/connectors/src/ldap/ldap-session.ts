@@ -25,6 +25,8 @@ export interface LdapSearch {
 export class LdapSession {
   private client?: Client;
   private opening?: Promise<Client>;
+  private inFlight = 0;
+  private lastActive = Date.now();
 
   constructor(
     private readonly target: LdapTarget,
@@ -53,12 +55,22 @@ export class LdapSession {
     return this.run('modify', dn, (client) => client.modify(dn, changes, controls));
   }
 
+  /** RFC 4511 §4.10: whether the entry has this attribute value (false also when it lacks the attribute). */
+  compare(dn: string, attribute: string, value: string): Promise<boolean> {
+    return this.run('compare', dn, (client) => client.compare(dn, attribute, value));
+  }
+
   modifyDN(dn: string, newDn: string): Promise<void> {
     return this.run('modDN', dn, (client) => client.modifyDN(dn, newDn));
   }
 
   del(dn: string): Promise<void> {
     return this.run('delete', dn, (client) => client.del(dn));
+  }
+
+  /** How long nothing has been asked of this session (0 while an operation runs), for the idle close. */
+  idleMs(now = Date.now()): number {
+    return this.inFlight > 0 ? 0 : now - this.lastActive;
   }
 
   async close(): Promise<void> {
@@ -68,10 +80,14 @@ export class LdapSession {
   }
 
   private async run<T>(operation: string, dn: string, work: (client: Client) => Promise<T>): Promise<T> {
+    this.inFlight++;
     try {
       return await work(await this.connected());
     } catch (error) {
       throw ldapFailure(operation, dn, error);
+    } finally {
+      this.inFlight--;
+      this.lastActive = Date.now();
     }
   }
 

@@ -9,7 +9,6 @@ const IDLE_MS = 60_000;
 interface Pooled {
   session: LdapSession;
   fingerprint: string;
-  lastUsed: number;
 }
 
 /**
@@ -31,13 +30,10 @@ export class LdapSessions {
   session(key: string, target: LdapTarget): LdapSession {
     const fingerprint = createHash('sha256').update(JSON.stringify([target.url, target.bindDn, target.bindPassword, target.startTls, target.caCertificate])).digest('hex');
     const pooled = this.sessions.get(key);
-    if (pooled && pooled.fingerprint === fingerprint) {
-      pooled.lastUsed = Date.now();
-      return pooled.session;
-    }
+    if (pooled && pooled.fingerprint === fingerprint) return pooled.session;
     void pooled?.session.close();
     const session = new LdapSession(target, this.policy, this.timeoutMs);
-    this.sessions.set(key, { session, fingerprint, lastUsed: Date.now() });
+    this.sessions.set(key, { session, fingerprint });
     return session;
   }
 
@@ -48,10 +44,11 @@ export class LdapSessions {
     await Promise.all(sessions.map((p) => p.session.close()));
   }
 
+  /** Only sessions nobody used for IDLE_MS: a long resync holds its session and keeps it busy. */
   private async closeIdle(): Promise<void> {
     const now = Date.now();
     for (const [key, pooled] of this.sessions) {
-      if (now - pooled.lastUsed < IDLE_MS) continue;
+      if (pooled.session.idleMs(now) < IDLE_MS) continue;
       this.sessions.delete(key);
       await pooled.session.close();
     }

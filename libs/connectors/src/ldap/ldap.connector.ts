@@ -1,8 +1,8 @@
-import { Attribute, Change } from 'ldapts';
+import { Change } from 'ldapts';
 import { LocalResource, RemoteMember, UserStoreConnector } from '../connector';
 import { dnKey, rdnOf, splitDn } from './dn';
 import { attributeValues, groupMapping, userMapping } from './ldap-attributes';
-import { LdapDirectory, PERMISSIVE_MODIFY } from './ldap-directory';
+import { LdapDirectory, memberChange, PERMISSIVE_MODIFY } from './ldap-directory';
 import { isResult, LDAP_ALREADY_EXISTS, LDAP_NO_SUCH_OBJECT, LDAP_OBJECT_CLASS_VIOLATION, LdapRefusedError } from './ldap-errors';
 import { EntryState, replace } from './ldap-preset';
 import { valueAt } from './scim-path';
@@ -119,12 +119,12 @@ export class LdapConnector implements UserStoreConnector {
     const dns = await this.dir.dnsOf(members);
     if (dns.length === 0) return;
     try {
-      await this.dir.session.modify(group.dn, [memberChange('delete', dns)], [PERMISSIVE_MODIFY]);
+      await this.dir.removeMembers(group.dn, dns);
     } catch (error) {
       // A group made by hand without our placeholder cannot lose its last member: add the placeholder too.
       const placeholder = this.preset.placeholderMember;
       if (placeholder === undefined || !isResult(error, LDAP_OBJECT_CLASS_VIOLATION)) throw error;
-      await this.dir.session.modify(group.dn, [memberChange('add', [placeholder]), memberChange('delete', dns)], [PERMISSIVE_MODIFY]);
+      await this.dir.removeMembers(group.dn, dns, [memberChange('add', [placeholder])]);
     }
   }
 
@@ -200,8 +200,4 @@ function present(values: Record<string, string[]>): Record<string, string[]> {
 
 function replaceAll(values: Record<string, string[]>): Change[] {
   return Object.entries(values).map(([attribute, v]) => replace(attribute, v));
-}
-
-function memberChange(operation: 'add' | 'delete', dns: string[]): Change {
-  return new Change({ operation, modification: new Attribute({ type: 'member', values: dns }) });
 }
