@@ -97,7 +97,7 @@ export class LdapDirectory {
    * it themselves (OpenLDAP without the refint overlay; with it, or in AD, the search finds nothing to do).
    */
   async rewriteMemberships(oldDn: string, newDn: string | null): Promise<void> {
-    const groups = await this.session.search(this.settings.groupsDn, { scope: 'sub', filter: equality('member', oldDn), attributes: ['1.1'] });
+    const groups = await this.session.search(this.settings.groupsDn, { scope: 'sub', filter: equality('member', oldDn), attributes: ['1.1'], paged: true });
     for (const group of groups) {
       await this.removeMembers(group.dn, [oldDn], newDn ? [memberChange('add', [newDn])] : []);
     }
@@ -126,7 +126,7 @@ export class LdapDirectory {
   private async scan(): Promise<Map<string, RemoteMember>> {
     const index = new Map<string, RemoteMember>();
     for (const kind of ['User', 'Group'] as const) {
-      const entries = await this.session.search(this.base(kind), { scope: 'sub', attributes: [this.preset.idAttribute], binary: this.binary() });
+      const entries = await this.session.search(this.base(kind), { scope: 'sub', attributes: [this.preset.idAttribute], binary: this.binary(), paged: true });
       for (const entry of entries) {
         const id = this.preset.idOf(entry);
         if (id) index.set(dnKey(entry.dn), { value: id, type: kind });

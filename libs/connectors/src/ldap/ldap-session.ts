@@ -11,6 +11,11 @@ const PAGE_SIZE = 500;
 
 export interface LdapSearch {
   scope: 'base' | 'one' | 'sub';
+  /**
+   * Page the results (RFC 2696) for searches that may return many entries. Paged searches on one connection
+   * run one at a time: OpenLDAP keeps a single paging cookie per connection and rejects an older one.
+   */
+  paged?: boolean;
   filter?: Filter | string;
   attributes: string[];
   /** Binary attributes (objectGUID) come back as Buffers. */
@@ -25,6 +30,7 @@ export interface LdapSearch {
 export class LdapSession {
   private client?: Client;
   private opening?: Promise<Client>;
+  private pagedTurn: Promise<unknown> = Promise.resolve();
   private inFlight = 0;
   private lastActive = Date.now();
 
@@ -35,15 +41,15 @@ export class LdapSession {
   ) {}
 
   async search(base: string, search: LdapSearch): Promise<Entry[]> {
-    return this.run('search', base, async (client) => {
+    const options = { scope: search.scope, filter: search.filter, attributes: search.attributes, explicitBufferAttributes: search.binary };
+    if (!search.paged) return this.run('search', base, async (client) => (await client.search(base, options)).searchEntries);
+    const turn = this.pagedTurn.then(() => this.run('search', base, async (client) => {
       const entries: Entry[] = [];
-      const options = {
-        scope: search.scope, filter: search.filter, attributes: search.attributes,
-        explicitBufferAttributes: search.binary, paged: search.scope === 'base' ? false : { pageSize: PAGE_SIZE },
-      };
-      for await (const page of client.searchPaginated(base, options)) entries.push(...page.searchEntries);
+      for await (const page of client.searchPaginated(base, { ...options, paged: { pageSize: PAGE_SIZE } })) entries.push(...page.searchEntries);
       return entries;
-    });
+    }));
+    this.pagedTurn = turn.catch(() => undefined);
+    return turn;
   }
 
   add(dn: string, attributes: Record<string, string[]>): Promise<void> {
