@@ -17,7 +17,7 @@ export async function createApiApp(config: AppConfig, logDestination?: Destinati
     bufferLogs: true,
   });
   configureHttp(app, config);
-  setupSwagger(app);
+  setupSwagger(app, config);
   return app;
 }
 
