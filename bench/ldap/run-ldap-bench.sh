@@ -5,6 +5,7 @@
 #
 #   bash bench/ldap/run-ldap-bench.sh                                   # 10,000 users, 100 groups, 2,000 events
 #   LDAP_BENCH_USERS=1000 LDAP_BENCH_EVENTS=300 bash bench/ldap/run-ldap-bench.sh   # a quick smoke run
+#   LDAP_BENCH_PHASES=batch,events bash bench/ldap/run-ldap-bench.sh                # some phases only (resync, batch, events)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
