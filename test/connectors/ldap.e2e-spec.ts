@@ -9,6 +9,8 @@ import { LDAP_TEST_ENV, ldapConnector, memberDns, values } from './support/ldap-
 import { TestSlapd } from './support/test-slapd';
 
 const PASSWORD = 'Corr3ct-Horse-Battery';
+/** Each test walks several syncs end to end; on a busy shared machine that takes longer than Jest's 30 s default. */
+const LONG = 120_000;
 
 /** Tenant A provisions (in Entra's request shapes) into a real slapd through an ldap connector (openldap preset). */
 describe('LDAP connector into OpenLDAP', () => {
@@ -89,7 +91,7 @@ describe('LDAP connector into OpenLDAP', () => {
 
     const state = await settled(t, a.id, connector.id, 8);
     expect(state.sync).toEqual(expect.objectContaining({ pending: 0, dead: 0, lastError: null, mapped: { users: 1, groups: 1 } }));
-  });
+  }, LONG);
 
   it("follows the tenant's soft-delete policy: a deleted user's entry stays, locked and out of its groups", async () => {
     const { a, connector, usersDn, groupsDn } = await setup();
@@ -103,7 +105,7 @@ describe('LDAP connector into OpenLDAP', () => {
     await waitFor(async () => (await members(groupsDn, displayName)).length === 0, 20000, 'the membership gone');
     expect(await slapd.canBind(`uid=${user.userName},${usersDn}`, PASSWORD)).toBe(false);
     expect((await settled(t, a.id, connector.id, 4)).sync).toEqual(expect.objectContaining({ dead: 0, mapped: { users: 0, groups: 1 } }));
-  });
+  }, LONG);
 
   it('creates a group with members, adds a batch, removes one, renames and deletes it', async () => {
     const { a, connector, usersDn, groupsDn } = await setup();
@@ -135,7 +137,7 @@ describe('LDAP connector into OpenLDAP', () => {
     await scim(t, a).delete(`/Groups/${group.id}`).expect(204);
     await waitFor(async () => (await one(groupsDn, `(cn=${renamed})`)) === undefined, 20000, 'the group deleted');
     expect((await settled(t, a.id, connector.id, 10)).sync.dead).toBe(0);
-  });
+  }, LONG);
 
   it('records an entry the directory refuses with its LDAP result code, and carries on with the others', async () => {
     // A mapping to an attribute the schema does not know: every user add is refused with 17 undefinedAttributeType.
@@ -147,7 +149,7 @@ describe('LDAP connector into OpenLDAP', () => {
     const state = await settled(t, a.id, connector.id, 2);
     expect(state.sync).toEqual(expect.objectContaining({ dead: 1, succeeded: 1 }));
     expect(state.sync.lastError).toContain(`LDAP add uid=${refused.userName},${usersDn}: 17 undefinedAttributeType`);
-  });
+  }, LONG);
 
   it('rides out a directory outage mid-sync: nothing is lost, everything arrives once it is back', async () => {
     const { a, connector, usersDn, groupsDn } = await setup();
@@ -171,5 +173,5 @@ describe('LDAP connector into OpenLDAP', () => {
     } finally {
       await slapd.resume().catch(() => undefined);
     }
-  });
+  }, LONG);
 });
