@@ -1,27 +1,46 @@
-import { ExecutionContext, Injectable } from '@nestjs/common';
-import { AuthGuard } from '@nestjs/passport';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import passport from 'passport';
 import { BearerAuthError } from '../tenants/tenancy-errors';
-import { SCIM_BEARER_STRATEGY, ScimBearerStrategy } from './scim-bearer.strategy';
+import { ScimBearerStrategy } from './scim-bearer.strategy';
+import { ScimPrincipal } from './scim-principal';
 
-/** Guards SCIM routes; every failure becomes a BearerAuthError so the SCIM error body carries WWW-Authenticate. */
+/**
+ * Guards SCIM routes; every failure becomes a BearerAuthError so the SCIM error body carries
+ * WWW-Authenticate. passport is handed this app's strategy object instead of its name: passport's
+ * registry is process-wide, and with several Nest apps in one process (the CLI beside an API, tests)
+ * a name would resolve to whichever app registered last, on that app's database. A fresh object per
+ * request (Object.create) keeps the callbacks passport attaches to it from crossing requests.
+ */
 @Injectable()
-export class ScimBearerGuard extends AuthGuard(SCIM_BEARER_STRATEGY) {
-  constructor(private readonly strategy: ScimBearerStrategy) {
-    super();
+export class ScimBearerGuard implements CanActivate {
+  constructor(private readonly strategy: ScimBearerStrategy) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const http = context.switchToHttp();
+    const req = http.getRequest<Request & { user?: ScimPrincipal }>();
+    if (hasTokenOutsideHeader(req)) {
+      throw new BearerAuthError('Send the token in the Authorization header (Bearer); access_token in the URL or the body is refused');
+    }
+    req.user = await this.authenticate(req, http.getResponse<Response>());
+    return true;
   }
 
-  override canActivate(context: ExecutionContext) {
-    // passport keeps strategies in one process-wide registry, so with several Nest apps in one process
-    // (the CLI beside an API, tests) the last app to boot would authenticate for all of them, on its own
-    // database. Pointing the name at this app's strategy keeps every app on its own connection.
-    passport.use(SCIM_BEARER_STRATEGY, this.strategy);
-    return super.canActivate(context);
+  private authenticate(req: Request, res: Response): Promise<ScimPrincipal> {
+    return new Promise((resolve, reject) => {
+      const done = (error: unknown, principal: ScimPrincipal | false) => {
+        if (error) reject(error);
+        else if (!principal) reject(new BearerAuthError('A bearer token is required (Authorization: Bearer <token>)'));
+        else resolve(principal);
+      };
+      passport.authenticate(Object.create(this.strategy), { session: false }, done)(req, res, reject);
+    });
   }
+}
 
-  override handleRequest<T>(error: unknown, principal: T | false): T {
-    if (error) throw error;
-    if (!principal) throw new BearerAuthError('A bearer token is required (Authorization: Bearer <token>)');
-    return principal;
-  }
+/** RFC 6750 §2.2 and §2.3 forms, which this API does not accept. */
+function hasTokenOutsideHeader(req: Request): boolean {
+  const query = req.query as Record<string, unknown> | undefined;
+  const body = req.body as Record<string, unknown> | undefined;
+  return (query?.access_token ?? undefined) !== undefined || (typeof body === 'object' && body !== null && !Array.isArray(body) && 'access_token' in body);
 }
