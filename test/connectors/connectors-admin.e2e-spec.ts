@@ -47,7 +47,8 @@ describe('connectors admin API', () => {
 
   it.each([
     ['no type', { baseUrl: valid.baseUrl, token }],
-    ['an unknown type', { ...valid, type: 'ldap' }],
+    ['an unknown type', { ...valid, type: 'ftp' }],
+    ['ldap fields on a scim connector', { ...valid, usersDn: 'ou=people,dc=example,dc=org' }],
     ['no token', { type: 'scim', baseUrl: valid.baseUrl }],
     ['an empty token', { ...valid, token: '' }],
     ['a token with a line break', { ...valid, token: 'abc\r\nX-Injected: 1' }],
@@ -117,8 +118,12 @@ describe('connectors admin API', () => {
     expect(doc.paths['/admin/v1/tenants/{tenantId}/connectors/{connectorId}/resync'].post.responses['202']).toBeDefined();
     expect(list.post.security).toEqual([{ 'admin-token': [] }]);
     expect(list.post.tags).toEqual(['Admin: connectors']);
-    expect(Object.keys(doc.components.schemas.CreateConnectorDto.properties)).toEqual(['type', 'baseUrl', 'token', 'description', 'enabled']);
+    expect(Object.keys(doc.components.schemas.CreateConnectorDto.properties).sort()).toEqual([
+      'type', 'baseUrl', 'token', 'description', 'enabled',
+      'url', 'bindDn', 'bindPassword', 'usersDn', 'groupsDn', 'preset', 'mapping', 'startTls', 'caCertificate', 'deactivation',
+    ].sort());
     expect(doc.components.schemas.ConnectorResponseDto.properties.token).toBeUndefined();
+    expect(Object.keys(doc.components.schemas.LdapSettingsResponseDto.properties)).not.toContain('bindPassword');
   });
 
   it('shows the sync and resync queues on the ops dashboard', async () => {

@@ -1,6 +1,8 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { LdapSettings } from '../ldap/ldap-settings';
 
-export type ConnectorType = 'scim';
+export const CONNECTOR_TYPES = ['scim', 'ldap'] as const;
+export type ConnectorType = (typeof CONNECTOR_TYPES)[number];
 
 /** A downstream user store of one tenant that we provision into. */
 @Entity('connectors')
@@ -14,11 +16,17 @@ export class ConnectorEntity {
   @Column('text')
   type: ConnectorType;
 
+  /** SCIM: the store's base URL; LDAP: its ldap:// or ldaps:// URL. */
   @Column('text', { name: 'base_url' })
   baseUrl: string;
 
+  /** SCIM: the bearer token; LDAP: the bind password. Sealed with SecretBox. */
   @Column('bytea', { name: 'token_sealed', select: false })
   tokenSealed: Buffer;
+
+  /** LDAP only: bind DN, users and groups DNs, preset, mapping, TLS (migration 1765500000000). */
+  @Column('jsonb', { nullable: true })
+  settings: LdapSettings | null;
 
   @Column('text', { nullable: true })
   description: string | null;

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { ConnectorType } from '../connectors/connector.entity';
 import { IdMap } from '../sync/id-map';
 import { LocalDirectory } from '../sync/local-directory';
 import { StoreFactory } from '../sync/store-factory';
@@ -24,7 +25,7 @@ export class ConnectorResyncRunner {
   /** Throws only when another try may help (network, 5xx, 429), so BullMQ retries the job; else records 'failed'. */
   async run(tenantId: string, connectorId: string, resyncId: string): Promise<ResyncSummary | 'gone' | 'failed'> {
     // An UPDATE through DataSource.query answers [rows, affected count].
-    const [[connector]]: [{ type: 'scim'; base_url: string }[], number] = await this.dataSource.query(
+    const [[connector]]: [{ type: ConnectorType; base_url: string }[], number] = await this.dataSource.query(
       `UPDATE connector_resyncs r SET status = 'running', started_at = now(), error = NULL
          FROM connectors c
         WHERE r.tenant_id = $1 AND r.id = $3 AND c.tenant_id = r.tenant_id AND c.id = r.connector_id AND c.id = $2

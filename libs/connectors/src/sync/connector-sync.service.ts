@@ -7,6 +7,7 @@ import {
   RunOutcome, Settled, TargetCheck,
 } from '@provisio/outbound';
 import { DataSource, EntityManager } from 'typeorm';
+import { ConnectorType } from '../connectors/connector.entity';
 import { applyEvent } from './apply-event';
 import { CONNECTOR_SYNCS, ConnectorQueues } from './connector-queues';
 import { IdMap } from './id-map';
@@ -48,7 +49,7 @@ export class ConnectorSyncService implements OrderedDeliveryAdapter<ConnectorTar
   }
 
   async target(tx: EntityManager, row: OrderedRow): Promise<TargetCheck<ConnectorTarget>> {
-    const [connector]: { type: 'scim'; base_url: string; enabled: boolean }[] = await tx.query(
+    const [connector]: { type: ConnectorType; base_url: string; enabled: boolean }[] = await tx.query(
       `SELECT type, base_url, enabled FROM connectors WHERE tenant_id = $1 AND id = $2`,
       [row.tenant_id, row.target_id],
     );
