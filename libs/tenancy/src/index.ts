@@ -14,3 +14,7 @@ export * from './auth/scim-principal';
 export * from './auth/scim-bearer.guard';
 export * from './auth/current-tenant.decorator';
 export * from './auth/admin-token.guard';
+export * from './operators/operator-role';
+export * from './operators/operator-key.entity';
+export * from './operators/operator-keys.service';
+export * from './operators/current-operator.decorator';
