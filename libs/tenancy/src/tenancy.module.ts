@@ -4,6 +4,8 @@ import { AuditModule } from '@provisio/audit';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OAuthClientsAdminController } from './admin/oauth-clients-admin.controller';
 import { OperatorKeysAdminController } from './admin/operator-keys-admin.controller';
+import { ScimActivityAdminController } from './admin/scim-activity-admin.controller';
+import { ScimRequestRecorder } from './activity/scim-request-recorder';
 import { TenantsAdminController } from './admin/tenants-admin.controller';
 import { TokensAdminController } from './admin/tokens-admin.controller';
 import { AdminTokenGuard } from './auth/admin-token.guard';
@@ -30,18 +32,19 @@ import { ApiTokensService } from './tokens/api-tokens.service';
     TypeOrmModule.forFeature([TenantEntity, ApiTokenEntity, OAuthClientEntity, OAuthClientSecretEntity, OperatorKeyEntity]),
     TokenRequestThrottlerModule,
   ],
-  controllers: [TenantsAdminController, TokensAdminController, OAuthClientsAdminController, OperatorKeysAdminController, OAuthTokenController],
+  controllers: [TenantsAdminController, TokensAdminController, OAuthClientsAdminController, OperatorKeysAdminController, ScimActivityAdminController, OAuthTokenController],
   providers: [
     TenantsService,
     ApiTokensService,
     OAuthClientsService,
     OperatorKeysService,
+    ScimRequestRecorder,
     TokenEndpointService,
     BearerAuthenticator,
     ScimBearerStrategy,
     ScimBearerGuard,
     AdminTokenGuard,
   ],
-  exports: [TenantsService, ApiTokensService, OAuthClientsService, OperatorKeysService, ScimBearerGuard, ScimBearerStrategy, AdminTokenGuard, BearerAuthenticator],
+  exports: [TenantsService, ApiTokensService, OAuthClientsService, OperatorKeysService, ScimBearerGuard, ScimBearerStrategy, ScimRequestRecorder, AdminTokenGuard, BearerAuthenticator],
 })
 export class TenancyModule {}

@@ -1,3 +1,4 @@
+import { TenantDeliveriesAdminController } from './admin/tenant-deliveries-admin.controller';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@provisio/audit';
@@ -22,7 +23,7 @@ const shared = [TypeOrmModule.forFeature([WebhookEndpointEntity]), TenancyModule
 /** apps/api: the admin endpoints (CRUD, delivery log, replay, stats) and the delivery queue on the dashboard. */
 @Module({
   imports: [...shared, QueueDashboardModule],
-  controllers: [WebhooksAdminController, WebhookDeliveriesAdminController],
+  controllers: [WebhooksAdminController, WebhookDeliveriesAdminController, TenantDeliveriesAdminController],
   providers: [WebhookEndpointsService, WebhookDeliveryLogService, WebhookStatsService, WebhookDeliveryQueue, WebhookQueueOnBoard],
   exports: [WebhookStatsService],
 })
