@@ -7,6 +7,7 @@ import type { DestinationStream } from 'pino';
 import { ApiModule } from './api.module';
 import { AllExceptionsFilter } from './errors/all-exceptions.filter';
 import { bodyParsers } from './http/body-parsers';
+import { serveConsole } from './http/console-static';
 import { requestContextMiddleware } from './http/request-context.middleware';
 import { setupSwagger } from './swagger';
 
@@ -17,6 +18,7 @@ export async function createApiApp(config: AppConfig, logDestination?: Destinati
     bufferLogs: true,
   });
   configureHttp(app, config);
+  serveConsole(app);
   setupSwagger(app);
   return app;
 }

@@ -46,7 +46,7 @@ export class OperatorKeyEventDto {
   @ApiProperty() keyName: string;
   @ApiProperty() keyPrefix: string;
   @ApiProperty({ enum: OPERATOR_ROLES }) role: OperatorRole;
-  @ApiProperty({ example: { type: 'admin' }, description: 'Who acted: the ADMIN_TOKEN, or an operator key by id and prefix' })
+  @ApiProperty({ type: 'object', additionalProperties: true, example: { type: 'admin' }, description: 'Who acted: the ADMIN_TOKEN, or an operator key by id and prefix' })
   actor: Record<string, unknown>;
   @ApiProperty({ nullable: true, type: String }) requestId: string | null;
   @ApiProperty({ nullable: true, type: String }) clientIp: string | null;
