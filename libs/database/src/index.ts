@@ -4,3 +4,4 @@ export * from './run-migrations';
 export * from './embedded-postgres';
 export * from './database.module';
 export * from './uuid';
+export * from './distribution';
