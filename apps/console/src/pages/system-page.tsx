@@ -2,6 +2,7 @@ import { Alert, Anchor, Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Tit
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
 import { QueryState } from '../components/query-state';
+import { byPurpose } from './queue-purposes';
 
 interface ReadyReport {
   status?: string;
@@ -48,10 +49,10 @@ export function SystemPage() {
             {!queues.available && <Alert color="red" title="Redis unreachable">{queues.error}</Alert>}
             {queues.items && (
               <Table aria-label="Queues">
-                <Table.Thead><Table.Tr><Table.Th>Queue</Table.Th><Table.Th>Waiting</Table.Th><Table.Th>Active</Table.Th><Table.Th>Delayed</Table.Th><Table.Th>Failed</Table.Th><Table.Th>Completed</Table.Th></Table.Tr></Table.Thead>
+                <Table.Thead><Table.Tr><Table.Th>Purpose</Table.Th><Table.Th>Waiting</Table.Th><Table.Th>Active</Table.Th><Table.Th>Delayed</Table.Th><Table.Th>Failed</Table.Th><Table.Th>Completed</Table.Th></Table.Tr></Table.Thead>
                 <Table.Tbody>
-                  {queues.items.map((q) => (
-                    <Table.Tr key={q.name}><Table.Td>{q.name}</Table.Td><Table.Td>{q.waiting}</Table.Td><Table.Td>{q.active}</Table.Td><Table.Td>{q.delayed}</Table.Td><Table.Td>{q.failed}</Table.Td><Table.Td>{q.completed}</Table.Td></Table.Tr>
+                  {byPurpose(queues.items).map((q) => (
+                    <Table.Tr key={q.purpose}><Table.Td>{q.purpose}{q.queues > 1 ? ` (${q.queues} queues)` : ''}</Table.Td><Table.Td>{q.waiting}</Table.Td><Table.Td>{q.active}</Table.Td><Table.Td>{q.delayed}</Table.Td><Table.Td>{q.failed}</Table.Td><Table.Td>{q.completed}</Table.Td></Table.Tr>
                   ))}
                 </Table.Tbody>
               </Table>

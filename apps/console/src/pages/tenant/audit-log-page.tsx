@@ -48,12 +48,12 @@ export function AuditLogPage() {
         <Group component="form" onSubmit={apply} align="end" gap="sm">
           <TextInput type="datetime-local" label="From" value={draft.from} onChange={(e) => set('from')(e.currentTarget.value)} />
           <TextInput type="datetime-local" label="To" value={draft.to} onChange={(e) => set('to')(e.currentTarget.value)} />
-          <Select label="Action" data={ACTIONS} value={draft.action || null} onChange={set('action')} clearable searchable w={220} />
-          <Select label="Resource" data={['User', 'Group', 'Tenant', 'Token', 'OAuthClient', 'Webhook', 'Connector']} value={draft.resourceType || null}
+          <Select label="Action" placeholder="Any action" data={ACTIONS} value={draft.action || null} onChange={set('action')} clearable searchable w={220} />
+          <Select label="Resource" placeholder="Any" data={['User', 'Group', 'Tenant', 'Token', 'OAuthClient', 'Webhook', 'Connector']} value={draft.resourceType || null}
             onChange={set('resourceType')} clearable w={140} />
           <TextInput label="Name" placeholder="userName or displayName" value={draft.resourceName} onChange={(e) => set('resourceName')(e.currentTarget.value)} />
           <TextInput label="Actor" placeholder="token id or job" value={draft.actor} onChange={(e) => set('actor')(e.currentTarget.value)} />
-          <Select label="Outcome" data={['success', 'failure']} value={draft.outcome || null} onChange={set('outcome')} clearable w={120} />
+          <Select label="Outcome" placeholder="Any" data={['success', 'failure']} value={draft.outcome || null} onChange={set('outcome')} clearable w={120} />
           <Button type="submit" variant="light">Apply filters</Button>
         </Group>
       </Paper>

@@ -29,7 +29,7 @@ export function Deliveries({ webhooks }: { webhooks: Schemas['WebhookResponseDto
   const urlOf = (id: string) => webhooks.find((w) => w.id === id)?.url ?? id;
   return (
     <Stack>
-      <Select label="Status" data={['pending', 'failed', 'succeeded', 'dead']} value={status} onChange={(v) => { pages.reset(); setStatus(v); }} clearable w={180} />
+      <Select label="Status" placeholder="All statuses" data={['pending', 'failed', 'succeeded', 'dead']} value={status} onChange={(v) => { pages.reset(); setStatus(v); }} clearable w={180} />
       <QueryState query={deliveries}>
         {(page) => page.items.length === 0 ? <EmptyState title="No deliveries">Deliveries appear when a change happens and a webhook subscribes to it.</EmptyState> : (
           <Stack>
