@@ -21,7 +21,7 @@ const auth: Middleware = {
     return request;
   },
   onResponse({ response }) {
-    if (response.status === 401) onUnauthorized();
+    if (response.status === 401 && currentKey) onUnauthorized();
     return response;
   },
 };
