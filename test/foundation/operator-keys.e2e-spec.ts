@@ -88,6 +88,17 @@ describe('operator keys: roles for the admin API', () => {
     await t.http.delete('/admin/v1/operator-keys/not-a-uuid').set(asAdmin()).expect(404);
   });
 
+  it('opens the queue dashboard to admin keys (Bearer or Basic password) and not to auditor keys', async () => {
+    const adminKey = await createKey('admin');
+    const auditor = await createKey('auditor');
+    await t.http.get('/admin/queues').set(bearer(adminKey.key)).expect(200);
+    await t.http.get('/admin/queues').auth('ops', adminKey.key).expect(200);
+    const refused = await t.http.get('/admin/queues').auth('ops', auditor.key).expect(401);
+    expect(refused.headers['www-authenticate']).toContain('Basic');
+    await t.http.delete(`/admin/v1/operator-keys/${adminKey.id}`).set(asAdmin()).expect(204);
+    await t.http.get('/admin/queues').set(bearer(adminKey.key)).expect(401);
+  });
+
   it('rejects a key without a valid role or name with a clear 400', async () => {
     const res = await t.http.post('/admin/v1/operator-keys').set(asAdmin()).send({ name: 'x', role: 'owner' }).expect(400);
     expect(res.body.message).toContain('role must be one of the following values: admin, auditor');

@@ -18,3 +18,4 @@ export * from './operators/operator-role';
 export * from './operators/operator-key.entity';
 export * from './operators/operator-keys.service';
 export * from './operators/current-operator.decorator';
+export * from './operators/authenticate-operator';

@@ -60,7 +60,7 @@ export function SystemPage() {
           </Stack>
         )}
       </QueryState>
-      <Text size="sm">Job-level detail: <Anchor href="/admin/queues" target="_blank">queue dashboard</Anchor> (asks for the ADMIN_TOKEN as the password).</Text>
+      <Text size="sm">Job-level detail: <Anchor href="/admin/queues" target="_blank">queue dashboard</Anchor> (asks for the ADMIN_TOKEN or an admin operator key as the password).</Text>
     </Stack>
   );
 }

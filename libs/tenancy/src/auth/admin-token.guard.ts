@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@provisio/config';
 import { AppError, setCurrentActor } from '@provisio/observability';
 import { DataSource } from 'typeorm';
-import { findOperatorKey } from '../operators/find-operator-key';
+import { authenticateOperator } from '../operators/authenticate-operator';
 import { Operator, OperatorRequest } from '../operators/operator-role';
-import { hashesEqual, hashSecret } from '../tokens/secrets';
+import { hashSecret } from '../tokens/secrets';
 
 export class AdminAuthError extends AppError {
   constructor() {
@@ -53,11 +53,7 @@ export class AdminTokenGuard implements CanActivate {
     return true;
   }
 
-  /** Hashing both sides makes the ADMIN_TOKEN comparison constant-time whatever the lengths. */
   authenticate(header: string | undefined): Promise<Operator | undefined> {
-    const secret = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
-    if (!secret) return Promise.resolve(undefined);
-    if (hashesEqual(hashSecret(secret), this.adminTokenHash)) return Promise.resolve({ via: 'admin-token', role: 'admin' });
-    return findOperatorKey(this.dataSource, secret);
+    return authenticateOperator(this.dataSource, this.adminTokenHash, header?.match(/^Bearer\s+(\S+)$/i)?.[1]);
   }
 }
