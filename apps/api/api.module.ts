@@ -12,12 +12,14 @@ import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { loadMigrations } from '../../migrations';
 import { HealthModule } from './health/health.module';
+import { RootRedirectController } from './sandbox/root-redirect.controller';
 
 @Module({})
 export class ApiModule {
   static forRoot(config: AppConfig, logDestination?: DestinationStream): DynamicModule {
     return {
       module: ApiModule,
+      controllers: [RootRedirectController],
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerOptions(config.logLevel, 'api', logDestination)),

@@ -19,7 +19,7 @@ export async function createApiApp(config: AppConfig, logDestination?: Destinati
   });
   configureHttp(app, config);
   serveConsole(app);
-  setupSwagger(app);
+  setupSwagger(app, config);
   return app;
 }
 

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { DiscoveryService } from '@nestjs/core';
 import { WorkerHost } from '@nestjs/bullmq';
 import { APP_CONFIG, AppConfig } from '@provisio/config';
-import { createProducerConnection, EventFanOutService } from '@provisio/events';
+import { createProducerConnection } from '@provisio/events';
 
 /** Logs at start which queues this process serves and whether Redis answers (workers wait for it if not). */
 @Injectable()
@@ -12,7 +12,6 @@ export class WorkerStatusReporter implements OnApplicationBootstrap {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly discovery: DiscoveryService,
-    private readonly fanOut: EventFanOutService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -22,7 +21,7 @@ export class WorkerStatusReporter implements OnApplicationBootstrap {
       .filter((instance): instance is WorkerHost => instance instanceof WorkerHost)
       .map((host) => host.worker?.name)
       .filter(Boolean);
-    const queues = [...this.fanOut.queueNames(), ...processors];
+    const queues = processors;
     this.logger.log({ queues, prefix: this.config.queuePrefix }, `serving ${queues.length} queue(s)`);
     const redis = createProducerConnection(this.config.redisUrl, 'provisio-worker-status');
     try {

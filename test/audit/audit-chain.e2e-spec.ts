@@ -1,6 +1,6 @@
 import { chainHash } from '../../libs/audit/src/chain/chain-hash';
 import { serializeContent } from '../../libs/audit/src/chain/event-content';
-import { AuditEventRow, contentOf } from '../../libs/audit/src/query/audit-event-row';
+import { contentOf } from '../../libs/audit/src/query/audit-event-row';
 import { createTenant } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 import { admin, auditWriter, storedEvents } from './audit-test-helpers';
@@ -50,7 +50,7 @@ describe('audit hash chain', () => {
     const events = await storedEvents(t, tenant.id);
     const [previous, edited, next] = events.slice(-3);
     // A forger who knows the formula rewrites the row and its hash; the next event still names the old hash.
-    const forged = { ...edited, action: 'user.created' } as AuditEventRow;
+    const forged = { ...edited, action: 'user.created' };
     const hash = chainHash(forged.sequence, forged.occurred_at.getTime(), serializeContent(contentOf(forged)), previous.hash);
     await t.dataSource.query(`UPDATE audit_events SET action = $3, hash = $4 WHERE tenant_id = $1 AND sequence = $2`, [tenant.id, edited.sequence, forged.action, hash]);
     expect(await verify(tenant.id)).toMatchObject({ ok: false, firstBrokenEventId: next.id });

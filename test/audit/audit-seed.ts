@@ -1,3 +1,5 @@
+import { AUDIT_SEALING } from '@provisio/audit';
+import { numberCommittedRows, underTenantCounter } from '@provisio/database';
 import { DataSource } from 'typeorm';
 
 /** Rows per INSERT: each statement stays well inside the pool's statement timeout. */
@@ -9,6 +11,8 @@ const CHUNK = 100_000;
  * Every 100th event is about resource `hot-<n % 50>`, every 1000th is a failure, the rest spread over 10,000 users.
  */
 export async function seedEvents(db: DataSource, tenantId: string, count: number, spacingMs = 10): Promise<void> {
+  // Seal the tenant's own events (tenant.created, ...) first, so the head exists and the seeded rows follow it.
+  await underTenantCounter(db, AUDIT_SEALING.counterTable, tenantId, (qr, head) => numberCommittedRows(qr, AUDIT_SEALING, tenantId, head, 1_000_000), { wait: true });
   await db.transaction(async (tx) => {
     const [head] = await tx.query(`SELECT last_sequence, last_occurred_at FROM audit_chain_heads WHERE tenant_id = $1 FOR UPDATE`, [tenantId]);
     const base = Number(head.last_sequence);

@@ -1,5 +1,5 @@
-import { AuditWriter } from '@provisio/audit';
-import { AuditEventRow } from '../../libs/audit/src/query/audit-event-row';
+import { AuditSealer, AuditWriter } from '@provisio/audit';
+import { SealedAuditEventRow } from '../../libs/audit/src/query/audit-event-row';
 import { TestApp } from '../support/test-app';
 
 export function auditWriter(t: TestApp): AuditWriter {
@@ -7,10 +7,18 @@ export function auditWriter(t: TestApp): AuditWriter {
 }
 
 /** A row as SELECT * returns it, with the generated actor_id the API does not show. */
-export type StoredEvent = AuditEventRow & { actor_id: string | null };
+export type StoredEvent = SealedAuditEventRow & { actor_id: string | null };
 
-/** Events of a tenant straight from the table, oldest first. */
+export function auditSealer(t: TestApp): AuditSealer {
+  return t.app.get(AuditSealer, { strict: false });
+}
+
+/**
+ * Events of a tenant straight from the table, oldest first. Seals what has committed first (as every audit read
+ * does), so each has its sequence and hash.
+ */
 export async function storedEvents(t: TestApp, tenantId: string): Promise<StoredEvent[]> {
+  await auditSealer(t).seal(tenantId, { wait: true });
   return t.dataSource.query(`SELECT * FROM audit_events WHERE tenant_id = $1 ORDER BY sequence`, [tenantId]);
 }
 

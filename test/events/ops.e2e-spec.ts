@@ -31,7 +31,7 @@ describe('operations: queue stats, oldest pending event, relay lag on readiness,
     });
     expect(res.body.queues.available).toBe(true);
     const names = res.body.queues.items.map((q: { name: string }) => q.name);
-    expect(names).toEqual(expect.arrayContaining(['events-00', 'events-15', 'events-maintenance', 'webhook-deliveries']));
+    expect(names).toEqual(expect.arrayContaining(['events-maintenance', 'webhook-deliveries', 'connector-syncs', 'connector-resyncs']));
     expect(res.body.queues.totals).toEqual({ waiting: 0, active: 0, delayed: 0, failed: 0, completed: 0 });
 
     const perTenant = await t.http.get(`/admin/v1/tenants/${tenant.id}/events/stats`).auth(t.adminToken, admin).expect(200);
@@ -66,6 +66,6 @@ describe('operations: queue stats, oldest pending event, relay lag on readiness,
     await t.http.get('/admin/queues').auth('ops', t.adminToken).expect(200);
     const api = await t.http.get('/admin/queues/api/queues').auth(t.adminToken, admin).expect(200);
     const names = api.body.queues.map((q: { name: string }) => q.name);
-    expect(names).toEqual(expect.arrayContaining(['events-00', 'webhook-deliveries']));
+    expect(names).toEqual(expect.arrayContaining(['events-maintenance', 'webhook-deliveries']));
   });
 });

@@ -16,7 +16,7 @@ describe('events retention purge', () => {
   // No relay or fan-out: the test decides which events count as handed to every subscriber.
   beforeAll(async () => {
     t = await startTestApp();
-    worker = await startTestWorker(t.config, [], { relay: false, fanOut: false });
+    worker = await startTestWorker(t.config, [], { relay: false });
     short = await createTenant(t);
     long = await createTenant(t);
     await t.http.patch(`/admin/v1/tenants/${short.id}`).auth(t.adminToken, admin).send({ settings: { events: { retentionDays: 1 } } }).expect(200);

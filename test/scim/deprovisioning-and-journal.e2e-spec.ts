@@ -1,3 +1,4 @@
+import { AuditSealer } from '@provisio/audit';
 import { buildScimUser, createTenant, TestTenant, uniqueName } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 import { GROUP_SCHEMA, patchOp, scim } from './scim-test-client';
@@ -19,10 +20,13 @@ describe('SCIM deprovisioning policy, audit and outbox', () => {
     (await t.dataSource.query(`SELECT type FROM outbox_events WHERE tenant_id = $1 AND resource_id = $2 ORDER BY position`, [tenantId, resourceId])).map(
       (row: { type: string }) => row.type,
     );
-  const audits = async (tenantId: string, resourceId: string) =>
-    (await t.dataSource.query(`SELECT action, outcome FROM audit_events WHERE tenant_id = $1 AND resource_id = $2 ORDER BY sequence`, [tenantId, resourceId])).map(
+  /** In chain order: seals what has committed first, as every audit read does. */
+  const audits = async (tenantId: string, resourceId: string) => {
+    await t.app.get(AuditSealer, { strict: false }).seal(tenantId, { wait: true });
+    return (await t.dataSource.query(`SELECT action, outcome FROM audit_events WHERE tenant_id = $1 AND resource_id = $2 ORDER BY sequence`, [tenantId, resourceId])).map(
       (row: { action: string; outcome: string }) => `${row.action}:${row.outcome}`,
     );
+  };
   const userInGroup = async (tenant: TestTenant) => {
     const user = (await scim(t, tenant).post('/Users', buildScimUser()).expect(201)).body;
     const group = (await scim(t, tenant).post('/Groups', { schemas: [GROUP_SCHEMA], displayName: uniqueName('g'), members: [{ value: user.id }] }).expect(201)).body;

@@ -22,7 +22,10 @@ export interface TestApp {
  * Boots the real API (same bootstrap as main.ts) on a database of its own and a queue prefix of its own,
  * against the machine's Postgres and Redis. Call close() in afterAll.
  */
-export async function startTestApp(env: Record<string, string> = {}, logDestination?: DestinationStream): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> | ((db: TestDatabase) => Record<string, string>) = {},
+  logDestination?: DestinationStream,
+): Promise<TestApp> {
   const db = await createTestDatabase();
   const adminToken = `test-admin-${randomBytes(16).toString('hex')}`;
   const config = loadConfig({
@@ -32,7 +35,7 @@ export async function startTestApp(env: Record<string, string> = {}, logDestinat
     QUEUE_PREFIX: `provisio-test-${randomBytes(4).toString('hex')}`,
     ADMIN_TOKEN: adminToken,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-    ...env,
+    ...(typeof env === 'function' ? env(db) : env),
   });
   const app = await createApiApp(config, logDestination);
   await app.init();

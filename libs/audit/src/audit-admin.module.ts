@@ -4,12 +4,13 @@ import { AuditModule } from './audit.module';
 import { ChainVerifier } from './chain/chain-verifier.service';
 import { AuditExportService } from './export/audit-export.service';
 import { AuditEventsService } from './query/audit-events.service';
+import { AuditSealer } from './sealer/audit-sealer.service';
 
 /** The ops side of the audit log (search, verify, export) for apps/api; writers import AuditModule instead. */
 @Module({
   imports: [AuditModule],
   controllers: [AuditEventsAdminController],
-  providers: [AuditEventsService, ChainVerifier, AuditExportService],
-  exports: [ChainVerifier],
+  providers: [AuditEventsService, ChainVerifier, AuditExportService, AuditSealer],
+  exports: [ChainVerifier, AuditSealer],
 })
 export class AuditAdminModule {}

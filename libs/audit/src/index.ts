@@ -6,6 +6,9 @@ export * from './diff/redact';
 export * from './audit.module';
 export * from './retention/audit-retention-queue';
 export * from './chain/chain-verifier.service';
+export * from './sealer/audit-sealer.service';
+export * from './sealer/audit-seal-loop.service';
+export * from './sealer/audit-sealing';
 // Last: these load @provisio/tenancy, which itself imports AuditModule from here.
 export * from './retention/audit-retention.service';
 export * from './audit-worker.module';

@@ -1,3 +1,5 @@
+import type { RedisTopology } from './redis-topology';
+
 /** Validated process configuration. Every variable is documented in README.md and docs/configuration.md. */
 export interface AppConfig {
   nodeEnv: 'development' | 'production' | 'test';
@@ -5,6 +7,13 @@ export interface AppConfig {
   /** Unset only in development, where scripts/start-dev.ts starts an embedded PostgreSQL and sets it. */
   databaseUrl: string;
   redisUrl: string;
+  /** One Redis, a Redis Cluster or a Sentinel-managed primary (docs/scaling.md). */
+  redis: RedisTopology;
+  /**
+   * A direct connection to PostgreSQL for what needs a session (LISTEN), when DATABASE_URL points at a
+   * transaction-pooling PgBouncer; DATABASE_URL otherwise.
+   */
+  databaseDirectUrl: string;
   /** BullMQ key prefix; tests give each file its own so parallel runs never share queues. */
   queuePrefix: string;
   adminToken: string;
@@ -33,6 +42,8 @@ export interface AppConfig {
   deliveryMaxAgeSeconds: number;
   /** Consecutive dead deliveries after which a webhook endpoint is disabled automatically. */
   webhookDisableAfterDeadDeliveries: number;
+  /** Development only: the SCIM token `npm start` keeps for its sandbox tenant; the sandbox page starts authorised with it. */
+  sandboxScimToken?: string;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import ipaddr from 'ipaddr.js';
 import { AppConfig } from './app-config';
 import { ConfigError } from './config-error';
+import { redisTopology } from './redis-topology';
 
 type Env = Record<string, string | undefined>;
 
@@ -97,6 +98,14 @@ function secretsKey(env: Env, nodeEnv: AppConfig['nodeEnv']): Buffer {
   return key;
 }
 
+/** A SCIM token the sandbox page is pre-authorised with: development only, since the page shows it to whoever opens it. */
+function sandboxScimToken(env: Env, nodeEnv: AppConfig['nodeEnv']): string | undefined {
+  const raw = env.SANDBOX_SCIM_TOKEN;
+  if (!raw) return undefined;
+  if (nodeEnv === 'production') throw new ConfigError('SANDBOX_SCIM_TOKEN', 'must not be set when NODE_ENV=production (the sandbox page would show it)');
+  return raw;
+}
+
 /** Reads and validates the environment; throws ConfigError naming the first bad variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = oneOf(env, 'NODE_ENV', NODE_ENVS, 'development');
@@ -104,11 +113,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (!databaseUrl) {
     throw new ConfigError('DATABASE_URL', 'is not set (npm start runs an embedded PostgreSQL when it is unset)');
   }
+  const redisUrl = url(env, 'REDIS_URL', ['redis:', 'rediss:'], 'redis://127.0.0.1:6379')!;
   return {
     nodeEnv,
     port: integer(env, 'PORT', 3000, 0, 65535),
     databaseUrl,
-    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:'], 'redis://127.0.0.1:6379')!,
+    databaseDirectUrl: url(env, 'DATABASE_DIRECT_URL', ['postgres:', 'postgresql:']) ?? databaseUrl,
+    redisUrl,
+    redis: redisTopology(env, redisUrl),
     queuePrefix: env.QUEUE_PREFIX || 'provisio',
     adminToken: adminToken(env, nodeEnv),
     outboundAllowedHosts: hostList(env, 'OUTBOUND_ALLOWED_HOSTS'),
@@ -125,5 +137,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     deliveryRetryBaseMs: integer(env, 'DELIVERY_RETRY_BASE_MS', 10000, 10, 3600000),
     deliveryMaxAgeSeconds: integer(env, 'DELIVERY_MAX_AGE_SECONDS', 86400, 1, 604800),
     webhookDisableAfterDeadDeliveries: integer(env, 'WEBHOOK_DISABLE_AFTER_DEAD_DELIVERIES', 5, 1, 1000),
+    sandboxScimToken: sandboxScimToken(env, nodeEnv),
   };
 }

@@ -5,3 +5,4 @@ export * from './embedded-postgres';
 export * from './database.module';
 export * from './uuid';
 export * from './distribution';
+export * from './post-commit-sequence';

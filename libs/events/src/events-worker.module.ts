@@ -1,12 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { EventsModule } from './events.module';
-import { EventFanOutService } from './fan-out/event-fan-out.service';
 import { OutboxRelayService } from './relay/outbox-relay.service';
 import { DEFAULT_EVENTS_WORKER_OPTIONS, EVENTS_WORKER_OPTIONS, EventsWorkerOptions } from './relay/relay-options';
 import { EventsRetentionService } from './retention/events-retention.service';
+import { LegacyEventQueues } from './queues/legacy-event-queues';
 
 /**
- * The worker side, imported by apps/worker only: outbox relay, fan-out to subscribers, retention purge.
+ * The worker side, imported by apps/worker only: outbox relay (which fans events out to the subscribers'
+ * delivery tables), retention purge, and the removal of the legacy partition queues.
  * Needs APP_CONFIG and the TypeORM connection from the app. Global so that other processors (webhook delivery)
  * read the same job-lock timings from EVENTS_WORKER_OPTIONS.
  */
@@ -20,10 +21,10 @@ export class EventsWorkerModule {
       providers: [
         { provide: EVENTS_WORKER_OPTIONS, useValue: { ...DEFAULT_EVENTS_WORKER_OPTIONS, ...options } },
         OutboxRelayService,
-        EventFanOutService,
         EventsRetentionService,
+        LegacyEventQueues,
       ],
-      exports: [OutboxRelayService, EventFanOutService, EventsRetentionService, EVENTS_WORKER_OPTIONS],
+      exports: [OutboxRelayService, EventsRetentionService, EVENTS_WORKER_OPTIONS],
     };
   }
 }

@@ -6,23 +6,24 @@
  *
  * Consumers (libs/webhooks, libs/connectors): implement EventSubscriber and register it with the injected
  * EventSubscriberRegistry in onModuleInit of a module that apps/worker imports. See event-subscriber.ts for the
- * ordering and retry guarantees. Subscribers receive the EventEnvelope; filter on `event.type` yourself.
+ * guarantees: subscribers record a whole batch of a tenant's events set-based inside the relay's transaction.
  *
- * Path of an event: outbox_events row (same transaction as the change) → relay in apps/worker numbers it
- * (per-tenant `sequence`, commit order) and adds a BullMQ job (job id = event id) to the partition queue of its
- * resource → EventFanOutService calls each subscriber, one event per partition at a time.
+ * Path of an event: outbox_events row (same transaction as the change) → RelayWake NOTIFY after commit → relay
+ * in apps/worker numbers it (per-tenant `sequence`, commit order) and, in the same transaction, every subscriber
+ * records its delivery rows for the batch → after commit the subscribers queue their delivery jobs.
  */
 export * from './event-types';
 export * from './event-envelope';
 export * from './events.module';
 export * from './outbox/outbox-writer';
 export * from './outbox/outbox-channel';
+export * from './outbox/relay-wake';
+export * from './outbox/wake-after-commit';
 export * from './subscribers/event-subscriber';
 export * from './subscribers/event-subscriber.registry';
 export * from './events-worker.module';
 export * from './relay/relay-options';
 export * from './relay/outbox-relay.service';
-export * from './fan-out/event-fan-out.service';
 export * from './retention/events-retention.service';
 export * from './queues/event-queues';
 export * from './queues/redis-connections';

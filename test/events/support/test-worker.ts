@@ -3,7 +3,7 @@ import { DiscoveryService, NestFactory } from '@nestjs/core';
 import { WorkerHost } from '@nestjs/bullmq';
 import type { INestApplicationContext } from '@nestjs/common';
 import { AppConfig } from '@provisio/config';
-import { EventEnvelope, EventsModule, EventsWorkerOptions, EventSubscriber, EventSubscriberRegistry } from '@provisio/events';
+import { AfterCommit, EventBatch, EventEnvelope, EventsModule, EventsWorkerOptions, EventSubscriber, EventSubscriberRegistry } from '@provisio/events';
 import { WorkerModule } from '../../../apps/worker/worker.module';
 
 /** Short timings so tests see retries, stalled jobs and polls within seconds. */
@@ -11,7 +11,6 @@ export const FAST_WORKER_OPTIONS: Partial<EventsWorkerOptions> = {
   pollIntervalMs: 200,
   lockDurationMs: 2000,
   stalledIntervalMs: 1000,
-  maxRetryDelayMs: 500,
 };
 
 class RegisterTestSubscribers implements OnModuleInit {
@@ -51,7 +50,14 @@ export class RecordingSubscriber implements EventSubscriber {
 
   constructor(readonly name = 'test-recorder') {}
 
-  async handle(event: EventEnvelope): Promise<void> {
+  /** Takes the events once the relay's transaction committed, as a delivery queue would get its wake-ups. */
+  async record(_tx: unknown, batch: EventBatch): Promise<AfterCommit> {
+    return async () => {
+      for (const event of batch.events) this.receive(event);
+    };
+  }
+
+  private receive(event: EventEnvelope): void {
     if (this.seen.has(event.id)) {
       this.duplicates++;
       return;

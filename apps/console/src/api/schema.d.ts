@@ -751,10 +751,10 @@ export interface components {
             /** @example 701984 */
             externalId?: string | null;
             /**
-             * @description SHA-256 chain hash, hex
+             * @description SHA-256 chain hash, hex (null until sealed, like sequence)
              * @example 5d41402abc4b2a76b9719d911017c592ae5f6c1e9b0d3a8f7e6c5b4a39281706
              */
-            hash: string;
+            hash: string | null;
             /**
              * Format: uuid
              * @example 0b6a3c1e-5f2d-4a8e-9c41-7d2e8f9a1b35
@@ -784,14 +784,20 @@ export interface components {
             resourceName?: string | null;
             /** @example User */
             resourceType: string;
-            /** @example uniqueness */
+            /**
+             * @description SCIM error type of a refused request (failures only), e.g. uniqueness
+             * @example null
+             */
             scimType?: string | null;
             /**
-             * @description Position in the tenant chain, gapless from 1
+             * @description Position in the tenant chain, gapless from 1. Set by the sealer moments after commit; lists and exports show sealed events only, so null appears only on an event fetched by id in that moment
              * @example 42
              */
-            sequence: number;
-            /** @example 409 */
+            sequence: number | null;
+            /**
+             * @description HTTP status of a refused request (failures only), e.g. 409
+             * @example null
+             */
             status?: number | null;
             /**
              * @description A short, safe description; for a failure the error detail (never the request body)
@@ -845,6 +851,11 @@ export interface components {
              * @example true
              */
             ok: boolean;
+            /**
+             * @description Committed events not sealed yet (no sequence or hash): they are neither checked nor a failure. Verify seals what has committed before it reads, so this is 0 unless events commit during the verification
+             * @example 0
+             */
+            pending: number;
             /**
              * @description Only when not ok
              * @example event 17 does not match its hash
@@ -1864,34 +1875,34 @@ export interface operations {
     AuditEventsAdminController_list: {
         parameters: {
             query?: {
-                /** @description Exact action name: user.created, user.updated, user.deactivated, group.members.added, token.revoked, ... */
+                /** @description Exact action name, e.g. `user.updated`; others: user.created, user.deactivated, group.members.added, token.revoked, ... */
                 action?: string;
-                /** @description Who acted: the id of a SCIM token or OAuth client (GET .../tokens lists them), or a system job name */
+                /** @description Who acted: the id of a SCIM token or OAuth client (GET .../tokens lists them), e.g. `4c7e9b1a-2d3f-4e5a-8b6c-9d0e1f2a3b4c`, or a system job name */
                 actor?: string;
-                /** @description nextCursor of the previous page; stable while new events are written */
+                /** @description nextCursor of the previous page, e.g. `1234`; stable while new events are written */
                 cursor?: string;
-                /** @description externalId the IdP gave the resource */
+                /** @description externalId the IdP gave the resource, e.g. `701984` */
                 externalId?: string;
-                /** @description Inclusive lower bound (ISO 8601) */
+                /** @description Inclusive lower bound (ISO 8601), e.g. `2026-11-01T00:00:00Z` */
                 from?: string;
                 /** @description Events per page */
                 limit?: number;
                 /** @description failure: requests refused with a 4xx (rate limited, see docs/audit.md) */
                 outcome?: "success" | "failure";
-                /** @description id of the User, Group, token, ... the event is about */
+                /** @description id of the User, Group, token, ... the event is about, e.g. `2819c223-7f76-453a-919d-413861904646` */
                 resourceId?: string;
                 /** @description Same as userName; reads better for groups and tokens */
                 resourceName?: string;
-                /** @description User, Group, Tenant, Token, OAuthClient, ... */
+                /** @description e.g. `User`; also Group, Tenant, Token, OAuthClient, ... */
                 resourceType?: string;
-                /** @description Exclusive upper bound (ISO 8601) */
+                /** @description Exclusive upper bound (ISO 8601), e.g. `2026-12-01T00:00:00Z` */
                 to?: string;
-                /** @description userName (or group displayName) at the time of the event, case-insensitive */
+                /** @description userName (or group displayName) at the time of the event, case-insensitive, e.g. `bjensen@example.com` */
                 userName?: string;
             };
             header?: never;
             path: {
-                /** @description Tenant id (POST /admin/v1/tenants returns it) */
+                /** @description Tenant id (POST /admin/v1/tenants returns it), e.g. `9d1f2c7a-3e4b-4c5d-8e6f-0a1b2c3d4e5f` */
                 tenantId: string;
             };
             cookie?: never;
@@ -1942,9 +1953,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The `id` of an event from the list */
+                /** @description The `id` of an event from the list, e.g. `0b6a3c1e-5f2d-4a8e-9c41-7d2e8f9a1b35` */
                 eventId: string;
-                /** @description Tenant id (POST /admin/v1/tenants returns it) */
+                /** @description Tenant id (POST /admin/v1/tenants returns it), e.g. `9d1f2c7a-3e4b-4c5d-8e6f-0a1b2c3d4e5f` */
                 tenantId: string;
             };
             cookie?: never;
@@ -1988,14 +1999,14 @@ export interface operations {
             query?: {
                 /** @description ndjson: one JSON event per line; csv: one row per event, `changes` as a JSON cell */
                 format?: "ndjson" | "csv";
-                /** @description Inclusive lower bound (ISO 8601) */
+                /** @description Inclusive lower bound (ISO 8601), e.g. `2026-11-01T00:00:00Z` */
                 from?: string;
-                /** @description Exclusive upper bound (ISO 8601) */
+                /** @description Exclusive upper bound (ISO 8601), e.g. `2026-12-01T00:00:00Z` */
                 to?: string;
             };
             header?: never;
             path: {
-                /** @description Tenant id (POST /admin/v1/tenants returns it) */
+                /** @description Tenant id (POST /admin/v1/tenants returns it), e.g. `9d1f2c7a-3e4b-4c5d-8e6f-0a1b2c3d4e5f` */
                 tenantId: string;
             };
             cookie?: never;
@@ -2055,7 +2066,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description Tenant id (POST /admin/v1/tenants returns it) */
+                /** @description Tenant id (POST /admin/v1/tenants returns it), e.g. `9d1f2c7a-3e4b-4c5d-8e6f-0a1b2c3d4e5f` */
                 tenantId: string;
             };
             cookie?: never;

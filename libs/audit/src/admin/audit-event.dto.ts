@@ -11,12 +11,17 @@ export class AuditChangeDto {
 export class AuditEventDto {
   @ApiProperty({ format: 'uuid', example: '0b6a3c1e-5f2d-4a8e-9c41-7d2e8f9a1b35' }) id: string;
   @ApiProperty({ format: 'uuid', example: '9d1f2c7a-3e4b-4c5d-8e6f-0a1b2c3d4e5f' }) tenantId: string;
-  @ApiProperty({ example: 42, description: 'Position in the tenant chain, gapless from 1' }) sequence: number;
+  @ApiProperty({
+    example: 42, nullable: true, type: Number,
+    description: 'Position in the tenant chain, gapless from 1. Set by the sealer moments after commit; lists and exports show sealed events only, ' +
+      'so null appears only on an event fetched by id in that moment',
+  }) sequence: number | null;
   @ApiProperty({ example: '2026-11-23T09:30:00.123Z' }) occurredAt: string;
   @ApiProperty({ example: 'user.updated', description: 'See docs/audit.md for the list: user.*, group.*, tenant.*, token.*, oauth_client.*, webhook.*, connector.*' }) action: string;
   @ApiProperty({ enum: ['success', 'failure'], example: 'success' }) outcome: string;
-  @ApiPropertyOptional({ example: 409, nullable: true, type: Number }) status: number | null;
-  @ApiPropertyOptional({ example: 'uniqueness', nullable: true, type: String }) scimType: string | null;
+  // The example event is a success, which has no status or scimType; the descriptions show a failure's.
+  @ApiPropertyOptional({ example: null, nullable: true, type: Number, description: 'HTTP status of a refused request (failures only), e.g. 409' }) status: number | null;
+  @ApiPropertyOptional({ example: null, nullable: true, type: String, description: 'SCIM error type of a refused request (failures only), e.g. uniqueness' }) scimType: string | null;
   @ApiProperty({ example: 'User' }) resourceType: string;
   @ApiPropertyOptional({ nullable: true, type: String, example: '2819c223-7f76-453a-919d-413861904646', description: 'id of the User, Group, token, ... at the time' }) resourceId: string | null;
   @ApiPropertyOptional({ example: 'bjensen@example.com', nullable: true, type: String, description: 'userName, displayName, token prefix, ... at the time' }) resourceName: string | null;
@@ -35,7 +40,7 @@ export class AuditEventDto {
     type: [AuditChangeDto], nullable: true,
     description: 'Attribute-level diff of the resource (for PATCH the resulting change); secrets show as "[redacted]"; null on failures',
   }) changes: AuditChangeDto[] | null;
-  @ApiProperty({ description: 'SHA-256 chain hash, hex', example: '5d41402abc4b2a76b9719d911017c592ae5f6c1e9b0d3a8f7e6c5b4a39281706' }) hash: string;
+  @ApiProperty({ description: 'SHA-256 chain hash, hex (null until sealed, like sequence)', nullable: true, type: String, example: '5d41402abc4b2a76b9719d911017c592ae5f6c1e9b0d3a8f7e6c5b4a39281706' }) hash: string | null;
 }
 
 export class AuditEventPageDto {
@@ -50,4 +55,9 @@ export class ChainVerificationDto {
   @ApiPropertyOptional({ example: 'event 17 does not match its hash', description: 'Only when not ok' }) reason?: string;
   @ApiProperty({ example: 1200, description: 'Sequence of the newest event' }) headSequence: number;
   @ApiPropertyOptional({ nullable: true, type: String, example: '5d41402abc4b2a76b9719d911017c592ae5f6c1e9b0d3a8f7e6c5b4a39281706', description: 'Hash of the newest event: keep it elsewhere to detect a rewrite of the whole chain later' }) headHash: string | null;
+  @ApiProperty({
+    example: 0,
+    description: 'Committed events not sealed yet (no sequence or hash): they are neither checked nor a failure. Verify seals what has ' +
+      'committed before it reads, so this is 0 unless events commit during the verification',
+  }) pending: number;
 }

@@ -10,7 +10,8 @@ import { AuditEventsService } from '../query/audit-events.service';
 import { AuditEventDto, AuditEventPageDto, ChainVerificationDto } from './audit-event.dto';
 import { ExportAuditEventsQueryDto, ListAuditEventsQueryDto, toFilters } from './audit-events-query.dto';
 
-const TENANT_ID = { name: 'tenantId', format: 'uuid', description: 'Tenant id (POST /admin/v1/tenants returns it)', example: '9d1f2c7a-3e4b-4c5d-8e6f-0a1b2c3d4e5f' };
+// No `example` on parameters: Swagger UI would pre-fill it, and a made-up tenant id only answers 404.
+const TENANT_ID = { name: 'tenantId', format: 'uuid', description: 'Tenant id (POST /admin/v1/tenants returns it), e.g. `9d1f2c7a-3e4b-4c5d-8e6f-0a1b2c3d4e5f`' };
 const EXPORT_EXAMPLE_NDJSON =
   '{"id":"0b6a3c1e-…","sequence":41,"occurredAt":"2026-11-02T09:30:00.123Z","action":"user.created","outcome":"success","resourceType":"User","resourceName":"bjensen@example.com",…}\n' +
   '{"id":"7e21d9f4-…","sequence":42,"occurredAt":"2026-11-02T09:31:12.004Z","action":"user.updated",…}\n';
@@ -96,7 +97,7 @@ export class AuditEventsAdminController {
 
   @Get(':eventId')
   @ApiOperation({ summary: 'One audit event with its full diff', description: "Another tenant's event id answers 404, as an unknown one does." })
-  @ApiParam({ name: 'eventId', format: 'uuid', description: 'The `id` of an event from the list', example: '0b6a3c1e-5f2d-4a8e-9c41-7d2e8f9a1b35' })
+  @ApiParam({ name: 'eventId', format: 'uuid', description: 'The `id` of an event from the list, e.g. `0b6a3c1e-5f2d-4a8e-9c41-7d2e8f9a1b35`' })
   @ApiOkResponse({ type: AuditEventDto, description: 'The event' })
   get(@Param('tenantId') tenantId: string, @Param('eventId') eventId: string): Promise<AuditEventDto> {
     return this.events.get(tenantId, eventId);

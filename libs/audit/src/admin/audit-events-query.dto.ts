@@ -5,41 +5,42 @@ import { EXPORT_FORMATS, ExportFormat } from '../export/export-formats';
 import { AuditEventFilters } from '../query/audit-event-filters';
 import { AuditOutcome } from '../writer/audit-entry';
 
+// Examples live in the descriptions: Swagger UI pre-fills a parameter's example into the search form,
+// and nine pre-filled filters would make every search in the sandbox come back empty.
 export class AuditTimeRangeDto {
-  @ApiPropertyOptional({ description: 'Inclusive lower bound (ISO 8601)', example: '2026-11-01T00:00:00Z' })
+  @ApiPropertyOptional({ description: 'Inclusive lower bound (ISO 8601), e.g. `2026-11-01T00:00:00Z`' })
   @IsOptional() @IsISO8601({ strict: true })
   from?: string;
 
-  @ApiPropertyOptional({ description: 'Exclusive upper bound (ISO 8601)', example: '2026-12-01T00:00:00Z' })
+  @ApiPropertyOptional({ description: 'Exclusive upper bound (ISO 8601), e.g. `2026-12-01T00:00:00Z`' })
   @IsOptional() @IsISO8601({ strict: true })
   to?: string;
 }
 
 export class ListAuditEventsQueryDto extends AuditTimeRangeDto {
-  @ApiPropertyOptional({ example: 'user.updated', description: 'Exact action name: user.created, user.updated, user.deactivated, group.members.added, token.revoked, ...' })
+  @ApiPropertyOptional({ description: 'Exact action name, e.g. `user.updated`; others: user.created, user.deactivated, group.members.added, token.revoked, ...' })
   @IsOptional() @IsString() @MaxLength(200)
   action?: string;
 
-  @ApiPropertyOptional({ example: 'User', description: 'User, Group, Tenant, Token, OAuthClient, ...' }) @IsOptional() @IsString() @MaxLength(200)
+  @ApiPropertyOptional({ description: 'e.g. `User`; also Group, Tenant, Token, OAuthClient, ...' }) @IsOptional() @IsString() @MaxLength(200)
   resourceType?: string;
 
-  @ApiPropertyOptional({ description: 'id of the User, Group, token, ... the event is about', example: '2819c223-7f76-453a-919d-413861904646' })
+  @ApiPropertyOptional({ description: 'id of the User, Group, token, ... the event is about, e.g. `2819c223-7f76-453a-919d-413861904646`' })
   @IsOptional() @IsString() @MaxLength(200)
   resourceId?: string;
 
-  @ApiPropertyOptional({ example: 'bjensen@example.com', description: 'userName (or group displayName) at the time of the event, case-insensitive' })
+  @ApiPropertyOptional({ description: 'userName (or group displayName) at the time of the event, case-insensitive, e.g. `bjensen@example.com`' })
   @IsOptional() @IsString() @MaxLength(1000)
   userName?: string;
 
   @ApiPropertyOptional({ description: 'Same as userName; reads better for groups and tokens' }) @IsOptional() @IsString() @MaxLength(1000)
   resourceName?: string;
 
-  @ApiPropertyOptional({ description: 'externalId the IdP gave the resource', example: '701984' }) @IsOptional() @IsString() @MaxLength(1000)
+  @ApiPropertyOptional({ description: 'externalId the IdP gave the resource, e.g. `701984`' }) @IsOptional() @IsString() @MaxLength(1000)
   externalId?: string;
 
   @ApiPropertyOptional({
-    description: 'Who acted: the id of a SCIM token or OAuth client (GET .../tokens lists them), or a system job name',
-    example: '4c7e9b1a-2d3f-4e5a-8b6c-9d0e1f2a3b4c',
+    description: 'Who acted: the id of a SCIM token or OAuth client (GET .../tokens lists them), e.g. `4c7e9b1a-2d3f-4e5a-8b6c-9d0e1f2a3b4c`, or a system job name',
   })
   @IsOptional() @IsString() @MaxLength(200)
   actor?: string;
@@ -48,7 +49,7 @@ export class ListAuditEventsQueryDto extends AuditTimeRangeDto {
   @IsOptional() @IsIn(['success', 'failure'])
   outcome?: AuditOutcome;
 
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page; stable while new events are written', example: '1234' }) @IsOptional() @Matches(/^\d{1,15}$/, { message: 'cursor must be a nextCursor value' })
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page, e.g. `1234`; stable while new events are written' }) @IsOptional() @Matches(/^\d{1,15}$/, { message: 'cursor must be a nextCursor value' })
   cursor?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50, description: 'Events per page' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)

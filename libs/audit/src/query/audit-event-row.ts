@@ -6,7 +6,8 @@ import { AuditOutcome } from '../writer/audit-entry';
 /** An audit_events row as pg returns it (bigint as string, bytea as Buffer, jsonb parsed). */
 export interface AuditEventRow {
   tenant_id: string;
-  sequence: string;
+  /** NULL until the sealer numbers the event (moments after commit). */
+  sequence: string | null;
   id: string;
   occurred_at: Date;
   action: string;
@@ -24,7 +25,8 @@ export interface AuditEventRow {
   summary: string | null;
   suppressed: number;
   changes: AuditChange[] | null;
-  hash: Buffer;
+  /** NULL until sealed. */
+  hash: Buffer | null;
 }
 
 /** Every column but the generated actor_id: what list, get, verify and export read. */
@@ -55,12 +57,22 @@ export function contentOf(row: AuditEventRow): AuditEventContent {
 }
 
 export interface AuditEventView extends AuditEventContent {
-  sequence: number;
+  /** null only for an event read by id in the moment before it is sealed. */
+  sequence: number | null;
   occurredAt: string;
-  /** SHA-256 chain hash of this event, hex. */
-  hash: string;
+  /** SHA-256 chain hash of this event, hex; null until sealed. */
+  hash: string | null;
 }
 
 export function toAuditEventView(row: AuditEventRow): AuditEventView {
-  return { ...contentOf(row), sequence: Number(row.sequence), occurredAt: row.occurred_at.toISOString(), hash: row.hash.toString('hex') };
+  return {
+    ...contentOf(row),
+    sequence: row.sequence === null ? null : Number(row.sequence),
+    occurredAt: row.occurred_at.toISOString(),
+    hash: row.hash ? row.hash.toString('hex') : null,
+  };
 }
+
+/** A sealed event as list, export and verify read it (they only read sealed rows). */
+export type SealedAuditEventRow = AuditEventRow & { sequence: string; hash: Buffer };
+export type SealedAuditEventView = AuditEventView & { sequence: number; hash: string };

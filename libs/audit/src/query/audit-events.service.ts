@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { isUuid } from '@provisio/database';
 import { NotFoundError } from '@provisio/observability';
 import { DataSource } from 'typeorm';
+import { AuditSealer } from '../sealer/audit-sealer.service';
 import { AUDIT_EVENT_COLUMNS, AuditEventRow, AuditEventView, toAuditEventView } from './audit-event-row';
 import { AuditEventFilters } from './audit-event-filters';
 import { listQuery } from './list-query';
@@ -17,15 +18,20 @@ export interface AuditEventPage {
 
 @Injectable()
 export class AuditEventsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sealer: AuditSealer,
+  ) {}
 
   /**
    * Newest first, keyset-paginated on sequence: a page is "sequence < cursor", so events committed while
-   * someone pages (always higher sequences) never shift what the next page returns.
+   * someone pages (always higher sequences) never shift what the next page returns. Events committed before the
+   * request are sealed first, so the first page includes them even while no worker runs.
    */
   async list(tenantId: string, filters: AuditEventFilters, limit: number, cursor?: number): Promise<AuditEventPage> {
     const db = this.dataSource.manager;
     await assertTenantExists(db, tenantId);
+    await this.sealer.sealBeforeRead(tenantId);
     const range = await sequenceRange(db, tenantId, filters.from, filters.to);
     if (!range) return { items: [], nextCursor: null };
     const { sql, params } = listQuery(tenantId, filters, range, limit, cursor);
@@ -37,6 +43,7 @@ export class AuditEventsService {
   async get(tenantId: string, eventId: string): Promise<AuditEventView> {
     const db = this.dataSource.manager;
     await assertTenantExists(db, tenantId);
+    await this.sealer.sealBeforeRead(tenantId);
     const rows: AuditEventRow[] = isUuid(eventId)
       ? await db.query(`SELECT ${AUDIT_EVENT_COLUMNS} FROM audit_events WHERE tenant_id = $1 AND id = $2`, [tenantId, eventId])
       : [];

@@ -7,13 +7,13 @@ export interface SequenceRange {
 }
 
 export const FIRST_SEQUENCE_FROM_SQL =
-  'SELECT sequence FROM audit_events WHERE tenant_id = $1 AND occurred_at >= $2 ORDER BY occurred_at, sequence LIMIT 1';
+  'SELECT sequence FROM audit_events WHERE tenant_id = $1 AND occurred_at >= $2 AND sequence IS NOT NULL ORDER BY occurred_at, sequence LIMIT 1';
 export const LAST_SEQUENCE_BEFORE_SQL =
-  'SELECT sequence FROM audit_events WHERE tenant_id = $1 AND occurred_at < $2 ORDER BY occurred_at DESC, sequence DESC LIMIT 1';
+  'SELECT sequence FROM audit_events WHERE tenant_id = $1 AND occurred_at < $2 AND sequence IS NOT NULL ORDER BY occurred_at DESC, sequence DESC LIMIT 1';
 
 /**
- * occurred_at never decreases along a tenant's sequence (the writer takes GREATEST(now, previous) under the
- * chain lock), so a time range is a sequence range. Two index probes on audit_events_time find its ends, and
+ * occurred_at never decreases along a tenant's sequence (the sealer takes GREATEST(own, previous) under the
+ * chain head's lock), so a time range is a sequence range. Two index probes on audit_events_time find its ends, and
  * every list and export then walks a sequence-ordered index instead of sorting a time range.
  */
 export async function sequenceRange(db: EntityManager, tenantId: string, from?: Date, to?: Date): Promise<SequenceRange | null> {

@@ -9,7 +9,8 @@ export const PURGE_BATCH_SIZE = 5000;
  * always starts from the newest deleted event and the remaining chain still checks out.
  *
  * occurred_at never decreases along sequence, so "older than cutoff" is a prefix of the chain: purging never
- * leaves a hole. The chain head (writers' lock) is not touched.
+ * leaves a hole. Only sealed events are purged (an unsealed one is seconds old); the chain head (the sealer's lock)
+ * is not touched.
  */
 export async function purgeTenantEvents(dataSource: DataSource, tenantId: string, cutoff: Date, batchSize = PURGE_BATCH_SIZE): Promise<number> {
   let deleted = 0;
@@ -18,7 +19,7 @@ export async function purgeTenantEvents(dataSource: DataSource, tenantId: string
       // Two workers purging the same tenant would race on the anchor; one waits for the other instead.
       await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('audit-purge:' || $1::text, 0))`, [tenantId]);
       const doomed: Array<{ sequence: string; hash: Buffer }> = await tx.query(
-        `SELECT sequence, hash FROM audit_events WHERE tenant_id = $1 AND occurred_at < $2 ORDER BY sequence LIMIT ${batchSize}`,
+        `SELECT sequence, hash FROM audit_events WHERE tenant_id = $1 AND occurred_at < $2 AND sequence IS NOT NULL ORDER BY sequence LIMIT ${batchSize}`,
         [tenantId, cutoff],
       );
       if (!doomed.length) return 0;

@@ -2,7 +2,6 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { currentRequestContext } from '@provisio/observability';
 import { DataSource, EntityManager } from 'typeorm';
-import { serializeContent } from '../chain/event-content';
 import { AuditEntry } from './audit-entry';
 import { buildContent } from './build-content';
 import { FailureRateLimiter } from './failure-rate-limiter';
@@ -12,8 +11,8 @@ import { INSERT_AUDIT_EVENT_SQL, insertParameters } from './insert-event.sql';
  * The one way anything writes to the audit log.
  *
  * `record(tx, entry)` joins the caller's transaction, so an event commits with its change or not at all.
- * It takes the tenant's chain lock (held until commit), so call it as the LAST statement of the transaction,
- * after the resource rows are written: other writers of the same tenant wait only for the commit.
+ * It is one plain INSERT that locks nothing other writers need; the event gets its sequence and chain hash
+ * shortly after commit from the sealer (see sealer/audit-sealer.ts).
  */
 @Injectable()
 export class AuditWriter {
@@ -26,12 +25,12 @@ export class AuditWriter {
 
   async record(tx: EntityManager, entry: AuditEntry): Promise<void> {
     const content = buildContent(entry);
-    await tx.query(INSERT_AUDIT_EVENT_SQL, [content.tenantId, serializeContent(content), ...insertParameters(content)]);
+    await tx.query(INSERT_AUDIT_EVENT_SQL, [content.tenantId, ...insertParameters(content)]);
   }
 
   /**
    * A refused request (4xx): stored with outcome `failure`, its status, scimType and a safe summary, never a
-   * body. Runs in its own transaction (the failed change has none) and is rate limited per tenant, actor and
+   * body. Commits on its own (the failed change has no transaction to join) and is rate limited per tenant, actor and
    * status; suppressed failures are counted on the next recorded one. Never throws: a failing audit write must
    * not turn a client's 400 into a 500, so it is logged instead.
    */
@@ -43,9 +42,7 @@ export class AuditWriter {
     if (!decision.record) return;
     try {
       const content = buildContent(failure, decision.suppressedBefore);
-      await this.dataSource.transaction((tx) =>
-        tx.query(INSERT_AUDIT_EVENT_SQL, [content.tenantId, serializeContent(content), ...insertParameters(content)]),
-      );
+      await this.dataSource.query(INSERT_AUDIT_EVENT_SQL, [content.tenantId, ...insertParameters(content)]);
     } catch (error) {
       this.logger.error({ msg: 'audit failure event not written', tenantId: entry.tenantId, action: entry.action, error: String(error) });
     }

@@ -1,40 +1,24 @@
 import type { AuditEventContent } from '../chain/event-content';
 
 /**
- * Appends one event to its tenant's chain in a single statement.
+ * Inserts one event, unsealed, inside the change's transaction: a plain INSERT that takes no lock another writer
+ * waits on, so a tenant's writers commit side by side. `sequence` and `hash` stay NULL until the sealer
+ * (sealer/audit-sealer.ts) numbers and chains committed events after commit; `occurred_at` is the database
+ * clock at this statement (the column default), and `position` the insert order the sealer reads them in.
  *
- * The upsert on audit_chain_heads takes that tenant's row lock, which is held until the caller's
- * transaction ends: writers of one tenant queue here, other tenants never wait. Sequence, time and
- * hash are all derived from the locked head, so they are gapless, non-decreasing and chained even
- * under concurrent transactions. Because the lock lives until commit, callers record last.
- *
- * Parameters: $1 tenant_id, $2 canonical content (hashed), $3.. the stored columns.
- * The hash formula must match chainHash() in chain/chain-hash.ts.
+ * Parameters: $1 tenant_id, $2..$17 the stored columns (insertParameters). A single statement with parameters
+ * only, so it composes with the change's other inserts.
  */
-const MS = (ts: string) => `(extract(epoch FROM ${ts}) * 1000)::bigint::text`;
-const HASH = (seq: string, ts: string, previous: string) =>
-  `sha256(convert_to(${seq}::text || E'\\n' || ${MS(ts)} || E'\\n' || $2::text, 'UTF8') || ${previous})`;
+export const AUDIT_EVENT_INSERT_COLUMNS = [
+  'tenant_id', 'id', 'action', 'outcome', 'status', 'scim_type', 'resource_type', 'resource_id', 'resource_name',
+  'external_id', 'actor', 'request_id', 'client_ip', 'user_agent', 'summary', 'suppressed', 'changes',
+] as const;
 
 export const INSERT_AUDIT_EVENT_SQL = `
-WITH clock AS (SELECT date_trunc('milliseconds', clock_timestamp()) AS now),
-head AS (
-  INSERT INTO audit_chain_heads AS h (tenant_id, last_sequence, last_occurred_at, last_hash)
-  SELECT $1, 1, clock.now, ${HASH('1', 'clock.now', `'\\x${'00'.repeat(32)}'::bytea`)} FROM clock
-  ON CONFLICT (tenant_id) DO UPDATE SET
-    last_sequence = h.last_sequence + 1,
-    last_occurred_at = GREATEST(EXCLUDED.last_occurred_at, h.last_occurred_at),
-    last_hash = ${HASH('(h.last_sequence + 1)', 'GREATEST(EXCLUDED.last_occurred_at, h.last_occurred_at)', 'h.last_hash')}
-  RETURNING last_sequence, last_occurred_at, last_hash
-)
-INSERT INTO audit_events (
-  tenant_id, sequence, occurred_at, hash, id, action, outcome, status, scim_type, resource_type,
-  resource_id, resource_name, external_id, actor, request_id, client_ip, user_agent, summary, suppressed, changes
-)
-SELECT $1, head.last_sequence, head.last_occurred_at, head.last_hash,
-  $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13, $14, $15, $16, $17, $18::jsonb
-FROM head`;
+INSERT INTO audit_events (${AUDIT_EVENT_INSERT_COLUMNS.join(', ')})
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12, $13, $14, $15, $16, $17::jsonb)`;
 
-/** Column values in parameter order $3..$18. */
+/** Column values in parameter order $2..$17 ($1 is the tenant id). */
 export function insertParameters(content: AuditEventContent): unknown[] {
   return [
     content.id, content.action, content.outcome, content.status, content.scimType, content.resourceType,

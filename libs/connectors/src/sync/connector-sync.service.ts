@@ -2,65 +2,60 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@provisio/config';
 import { EventEnvelope } from '@provisio/events';
-import { AttemptSummary, DeliveryJobData, OrderedRow, orderedJobId, RETRY_SETTINGS, RetrySettings, settleAttempt } from '@provisio/outbound';
+import {
+  AttemptSummary, DeliveryJob, DeliveryJobData, OrderedDeliveryAdapter, OrderedDeliveryRunner, OrderedRow, RETRY_SETTINGS, RetrySettings,
+  RunOutcome, Settled, TargetCheck,
+} from '@provisio/outbound';
 import { DataSource, EntityManager } from 'typeorm';
 import { applyEvent } from './apply-event';
-import { claimSync, SyncClaim } from './claim-sync';
 import { CONNECTOR_SYNCS, ConnectorQueues } from './connector-queues';
 import { IdMap } from './id-map';
 import { LocalDirectory } from './local-directory';
 import { ConnectorTarget, StoreFactory } from './store-factory';
 import { syncFailed, syncSucceeded } from './sync-outcome';
 
-/** Another job holds the lease on this sync; BullMQ retries this job after the lease. */
-export class SyncBusyError extends Error {
-  constructor(syncId: string) {
-    super(`Connector sync ${syncId} is being applied by another job`);
-  }
-}
-
-/** Runs one sync job: claim the row, apply the event to the store, settle the row, schedule what comes next. */
+/**
+ * Connector sync as an adapter of libs/outbound's ordered-delivery runner: the target is an enabled connector (a
+ * sync for a disabled one goes dead unsent; a resync catches the store up once it is enabled again), the attempt
+ * applies the event to the store, and the connector's sync state notes the outcome.
+ */
 @Injectable()
-export class ConnectorSyncService {
+export class ConnectorSyncService implements OrderedDeliveryAdapter<ConnectorTarget> {
+  readonly table = CONNECTOR_SYNCS;
+  readonly leaseMs: number;
+  readonly queue: { add(jobs: DeliveryJob[]): Promise<void> };
   private readonly logger = new Logger('ConnectorSync');
-  private readonly leaseMs: number;
+  private readonly runner: OrderedDeliveryRunner<ConnectorTarget>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
-    @Inject(RETRY_SETTINGS) private readonly retry: RetrySettings,
+    @Inject(RETRY_SETTINGS) retry: RetrySettings,
     private readonly stores: StoreFactory,
-    private readonly queues: ConnectorQueues,
+    queues: ConnectorQueues,
   ) {
     // One event can take several requests (a 409 lookup, members provisioned on the way): a generous lease.
     this.leaseMs = config.outboundTimeoutMs * 10 + 5000;
+    this.queue = { add: (jobs) => queues.addSyncs(jobs) };
+    this.runner = new OrderedDeliveryRunner(dataSource, this, retry);
   }
 
-  async run({ tenantId, deliveryId: syncId }: DeliveryJobData): Promise<string> {
-    const claim: SyncClaim = await this.dataSource.transaction((tx) => claimSync(tx, tenantId, syncId, this.leaseMs, new Date()));
-    if (claim.kind === 'busy') throw new SyncBusyError(syncId);
-    if (claim.kind === 'final') await this.wake(claim.row, claim.successorId);
-    if (claim.kind !== 'go') return claim.kind;
-
-    const attempt = await this.apply(claim.row, claim.connector);
-    const settled = await this.dataSource.transaction(async (tx) => {
-      const outcome = await settleAttempt(tx, CONNECTOR_SYNCS, tenantId, syncId, attempt, this.retry);
-      if (outcome) await noteConnectorOutcome(tx, tenantId, claim.connector.id, attempt);
-      return outcome;
-    });
-    if (!settled) return 'gone';
-    if (settled.status === 'dead') {
-      this.logger.warn({ tenantId, connectorId: claim.connector.id, syncId, eventType: claim.row.event_type, error: attempt.error }, 'connector sync dead');
-    }
-    if (settled.retryInMs !== undefined) {
-      await this.queues.addSyncs([{ data: { tenantId, deliveryId: syncId }, jobId: orderedJobId.attempt(syncId, settled.row.attempts), delayMs: settled.retryInMs }]);
-    } else {
-      await this.wake(settled.row, settled.successorId);
-    }
-    return settled.status;
+  /** One sync job: claim, apply the event to the store, settle the row, schedule what comes next. */
+  run(job: DeliveryJobData): Promise<RunOutcome> {
+    return this.runner.run(job);
   }
 
-  private async apply(row: OrderedRow, connector: ConnectorTarget): Promise<AttemptSummary> {
+  async target(tx: EntityManager, row: OrderedRow): Promise<TargetCheck<ConnectorTarget>> {
+    const [connector]: { type: 'scim'; base_url: string; enabled: boolean }[] = await tx.query(
+      `SELECT type, base_url, enabled FROM connectors WHERE tenant_id = $1 AND id = $2`,
+      [row.tenant_id, row.target_id],
+    );
+    if (!connector) return { kind: 'gone' };
+    if (!connector.enabled) return { kind: 'disabled', reason: 'connector disabled' };
+    return { kind: 'go', target: { tenantId: row.tenant_id, id: row.target_id, type: connector.type, baseUrl: connector.base_url } };
+  }
+
+  async attempt(row: OrderedRow, connector: ConnectorTarget): Promise<AttemptSummary> {
     const startedAt = new Date();
     try {
       const event = JSON.parse(row.payload) as EventEnvelope;
@@ -76,9 +71,13 @@ export class ConnectorSyncService {
     }
   }
 
-  private async wake(row: OrderedRow, successorId: string | undefined): Promise<void> {
-    if (!successorId) return;
-    await this.queues.addSyncs([{ data: { tenantId: row.tenant_id, deliveryId: successorId }, jobId: orderedJobId.after(successorId, row.id, row.attempts) }]);
+  recorded(tx: EntityManager, settled: Settled, attempt: AttemptSummary, connector: ConnectorTarget): Promise<void> {
+    return noteConnectorOutcome(tx, connector.tenantId, connector.id, attempt);
+  }
+
+  afterSettle(settled: Settled, attempt: AttemptSummary, connector: ConnectorTarget): void {
+    if (settled.status !== 'dead') return;
+    this.logger.warn({ tenantId: connector.tenantId, connectorId: connector.id, syncId: settled.row.id, eventType: settled.row.event_type, error: attempt.error }, 'connector sync dead');
   }
 }
 

@@ -1,20 +1,18 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { EventEnvelope, EventHandleContext, EventSubscriber, EventSubscriberRegistry } from '@provisio/events';
-import { orderedJobId } from '@provisio/outbound';
-import { DataSource } from 'typeorm';
-import { ConnectorQueues } from './connector-queues';
+import { AfterCommit, batchRows, EventBatch, EventSubscriber, EventSubscriberRegistry } from '@provisio/events';
+import { recordOrderedRows } from '@provisio/outbound';
+import { EntityManager } from 'typeorm';
+import { CONNECTOR_SYNCS, ConnectorQueues } from './connector-queues';
 
-/**
- * One sync row per enabled connector for each event, then a job per row. Same shape and guarantees as the
- * webhook fan-out: idempotent on the event id, rows of one resource created in commit order.
- */
+/** Every enabled connector of the tenant gets every event. */
+const ENABLED_CONNECTORS = `JOIN connectors tg ON tg.tenant_id = $1 AND tg.enabled`;
+
+/** One sync row per (event, enabled connector) per relay batch in one statement; same shape as the webhook fan-out. */
 @Injectable()
 export class ConnectorSyncSubscriber implements EventSubscriber, OnModuleInit {
   readonly name = 'connectors';
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly registry: EventSubscriberRegistry,
     private readonly queues: ConnectorQueues,
   ) {}
@@ -23,18 +21,8 @@ export class ConnectorSyncSubscriber implements EventSubscriber, OnModuleInit {
     this.registry.register(this);
   }
 
-  async handle(event: EventEnvelope, ctx: EventHandleContext): Promise<void> {
-    const inserted: { id: string }[] = await this.dataSource.query(
-      `INSERT INTO connector_syncs (tenant_id, connector_id, event_id, event_type, event_sequence, resource_key, payload)
-       SELECT tenant_id, id, $2, $3, $4, $5, $6 FROM connectors WHERE tenant_id = $1 AND enabled
-       ON CONFLICT (tenant_id, connector_id, event_id) DO NOTHING
-       RETURNING id`,
-      [event.tenantId, event.id, event.type, event.sequence, `${event.data.resourceType}/${event.data.id}`, JSON.stringify(event)],
-    );
-    const untried: { id: string }[] = ctx.attempt === 1 ? inserted : await this.dataSource.query(
-      `SELECT id FROM connector_syncs WHERE tenant_id = $1 AND event_id = $2 AND status = 'pending' AND attempts = 0`,
-      [event.tenantId, event.id],
-    );
-    await this.queues.addSyncs(untried.map(({ id }) => ({ data: { tenantId: event.tenantId, deliveryId: id }, jobId: orderedJobId.attempt(id, 0) })));
+  async record(tx: EntityManager, batch: EventBatch): Promise<AfterCommit> {
+    const jobs = await recordOrderedRows(tx, CONNECTOR_SYNCS, ENABLED_CONNECTORS, batch.tenantId, batchRows(batch));
+    return () => this.queues.addSyncs(jobs);
   }
 }

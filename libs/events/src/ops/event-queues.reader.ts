@@ -6,7 +6,7 @@ import { InjectBullBoard } from '@bull-board/nestjs/dist/bull-board.decorator';
 import { APP_CONFIG, AppConfig } from '@provisio/config';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import { EVENT_PARTITION_QUEUES, EVENTS_MAINTENANCE_QUEUE } from '../queues/event-queues';
+import { EVENTS_MAINTENANCE_QUEUE } from '../queues/event-queues';
 import { createProducerConnection } from '../queues/redis-connections';
 
 export interface QueueDepth {
@@ -36,7 +36,7 @@ export class EventQueuesReader implements OnModuleInit, OnModuleDestroy {
     @InjectBullBoard() private readonly board: BullBoardInstance,
   ) {
     this.connection = createProducerConnection(config.redisUrl, 'provisio-api-queues');
-    this.own = [...EVENT_PARTITION_QUEUES, EVENTS_MAINTENANCE_QUEUE].map((name) => {
+    this.own = [EVENTS_MAINTENANCE_QUEUE].map((name) => {
       const queue = new Queue(name, { connection: this.connection, prefix: config.queuePrefix });
       queue.on('error', () => undefined);
       return queue;

@@ -5,7 +5,7 @@ import { OUTBOX_NOTIFY_CHANNEL } from '../outbox/outbox-channel';
 const RECONNECT_DELAY_MS = 1000;
 
 /**
- * LISTENs for outbox commits on a dedicated connection (LISTEN cannot share a pooled one) and reconnects
+ * LISTENs for RelayWake's after-commit signals on a dedicated connection (LISTEN cannot share a pooled one) and reconnects
  * after a failure. Missed notifications are harmless: the relay's poll finds the rows anyway.
  */
 export class OutboxListener {
@@ -28,7 +28,9 @@ export class OutboxListener {
     const client = new Client({ connectionString: this.databaseUrl, application_name: 'provisio-relay-listen' });
     this.client = client;
     client.on('notification', (message) => {
-      if (message.channel === OUTBOX_NOTIFY_CHANNEL && message.payload) this.onTenant(message.payload);
+      if (message.channel !== OUTBOX_NOTIFY_CHANNEL || !message.payload) return;
+      // A comma-separated list (RelayWake coalesces commits); an older API sends one id, the same format.
+      for (const tenantId of message.payload.split(',')) if (tenantId) this.onTenant(tenantId);
     });
     client.on('error', (error) => this.retry(client, error));
     client.on('end', () => this.retry(client));

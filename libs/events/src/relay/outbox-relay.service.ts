@@ -1,20 +1,22 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@provisio/config';
-import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
-import { createProducerConnection } from '../queues/redis-connections';
-import { EventPublisher } from './event-publisher';
+import { AfterCommit } from '../subscribers/event-subscriber';
+import { EventSubscriberRegistry } from '../subscribers/event-subscriber.registry';
 import { OutboxListener } from './outbox-listener';
 import { relayTenant } from './relay-tenant';
 import { EVENTS_WORKER_OPTIONS, EventsWorkerOptions } from './relay-options';
 
 /** A tenant another relay is working on is looked at again this soon, in case its pass ended just before our rows. */
 const LOCKED_RECHECK_MS = 100;
+/** Wake-ups that failed (Redis down) are retried on every poll; past this many batches the sweepers take over. */
+const MAX_RETRIED_WAKEUPS = 1000;
 
 /**
- * Moves outbox rows to BullMQ. Woken by NOTIFY on every outbox commit, and polls as a fallback. Each tenant is
- * relayed by one pass at a time in this process and, through the tenant's sequence-row lock, across processes.
+ * Moves outbox rows to the subscribers' delivery tables. Woken after commit by RelayWake's NOTIFY, and polls as a
+ * fallback. Each tenant is relayed by one pass at a time in this process and, through the tenant's sequence-row
+ * lock, across processes; different tenants run in parallel, so capacity grows with tenants and workers.
  */
 @Injectable()
 export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestroy {
@@ -22,30 +24,28 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
   private readonly waiting = new Set<string>();
   private readonly running = new Set<string>();
   private readonly passes = new Set<Promise<void>>();
-  private connection?: Redis;
-  private publisher?: EventPublisher;
+  private failedWakeups: AfterCommit[] = [];
   private listener?: OutboxListener;
   private pollTimer?: NodeJS.Timeout;
   private stopped = true;
-  private redisDown = false;
+  private wakeupsFailing = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(EVENTS_WORKER_OPTIONS) private readonly options: EventsWorkerOptions,
+    private readonly registry: EventSubscriberRegistry,
   ) {}
 
   onApplicationBootstrap(): void {
     if (!this.options.relay) return;
     this.stopped = false;
-    this.connection = createProducerConnection(this.config.redisUrl, 'provisio-relay');
-    this.publisher = new EventPublisher(this.connection, this.config.queuePrefix);
     this.listener = new OutboxListener(this.config.databaseUrl, (tenantId) => this.kick(tenantId));
     this.listener.start();
     this.schedulePoll(0);
   }
 
-  /** Relay this tenant soon (called on NOTIFY and by the poll). */
+  /** Relay this tenant soon (called on a wake-up and by the poll). */
   kick(tenantId: string): void {
     if (this.stopped) return;
     this.waiting.add(tenantId);
@@ -70,14 +70,13 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
   private async relay(tenantId: string): Promise<void> {
     try {
       for (;;) {
-        const result = await relayTenant(this.dataSource, this.publisher!, tenantId, this.options.relayBatchSize);
+        const result = await relayTenant(this.dataSource, this.registry.all(), tenantId, this.options.relayBatchSize);
         if (!result.locked) {
           setTimeout(() => this.kick(tenantId), LOCKED_RECHECK_MS).unref();
           return;
         }
-        if (result.publishError) return this.onRedisFailure(result.publishError);
-        this.onRedisOk();
-        const full = result.sequenced >= this.options.relayBatchSize || result.published >= this.options.relayBatchSize;
+        await this.wake(result.afterCommit);
+        const full = result.sequenced >= this.options.relayBatchSize || result.dispatched >= this.options.relayBatchSize;
         if (!full || this.stopped) return;
       }
     } catch (error) {
@@ -85,25 +84,35 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
     }
   }
 
-  private onRedisFailure(error: Error): void {
-    if (this.redisDown) return;
-    this.redisDown = true;
-    this.logger.warn(`Redis unavailable, events wait in the outbox: ${error.message}`);
-  }
-
-  private onRedisOk(): void {
-    if (!this.redisDown) return;
-    this.redisDown = false;
-    this.logger.log('Redis is back, relaying waiting events');
+  /** Runs wake-ups; those that fail are kept and retried on the next poll. */
+  private async wake(wakeups: AfterCommit[]): Promise<void> {
+    const results = await Promise.allSettled(wakeups.map((wakeup) => wakeup()));
+    const failed = wakeups.filter((_, i) => results[i].status === 'rejected');
+    if (failed.length === 0) {
+      if (wakeups.length && this.wakeupsFailing && this.failedWakeups.length === 0) {
+        this.wakeupsFailing = false;
+        this.logger.log('queue wake-ups work again');
+      }
+      return;
+    }
+    if (!this.wakeupsFailing) {
+      this.wakeupsFailing = true;
+      const reason = (results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason as Error;
+      this.logger.warn(`queue wake-ups failed (${reason.message}); deliveries wait in Postgres and are queued once Redis answers`);
+    }
+    this.failedWakeups = [...this.failedWakeups, ...failed].slice(-MAX_RETRIED_WAKEUPS);
   }
 
   private schedulePoll(delayMs: number): void {
     this.pollTimer = setTimeout(() => void this.poll(), delayMs);
   }
 
-  /** Every tenant with an event not yet handed to all subscribers: unnumbered, unpublished, or lost by Redis. */
+  /** Every tenant with an event not yet dispatched (unnumbered or unrecorded), and wake-ups still owed. */
   private async poll(): Promise<void> {
     try {
+      const retry = this.failedWakeups;
+      this.failedWakeups = [];
+      if (retry.length) await this.wake(retry);
       const rows: { tenant_id: string }[] = await this.dataSource.query(
         `SELECT DISTINCT tenant_id FROM outbox_events WHERE dispatched_at IS NULL`,
       );
@@ -115,7 +124,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
     }
   }
 
-  /** Stops taking new passes and lets the running ones finish, so no half-marked batch is left behind. */
+  /** Stops taking new passes and lets the running ones finish, so no half-recorded batch is left behind. */
   async onModuleDestroy(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
@@ -123,7 +132,5 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
     this.waiting.clear();
     await this.listener?.stop();
     await Promise.allSettled([...this.passes]);
-    await this.publisher?.close().catch(() => undefined);
-    this.connection?.disconnect();
   }
 }

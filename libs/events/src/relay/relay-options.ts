@@ -1,8 +1,8 @@
-/** Tunables of the relay and the fan-out; defaults suit production, tests shorten the timings. */
+/** Tunables of the relay and the worker's job locks; defaults suit production, tests shorten the timings. */
 export interface EventsWorkerOptions {
-  /** Poll for unsent events this often, in case a NOTIFY was missed (listener reconnecting, another API). */
+  /** Poll for undispatched events this often, in case a wake-up was lost (listener reconnecting, pool busy). */
   pollIntervalMs: number;
-  /** Events numbered and published per tenant per relay transaction. */
+  /** Events numbered and recorded per tenant per relay transaction (one statement per subscriber per batch). */
   relayBatchSize: number;
   /** Tenants relayed in parallel by one process. */
   relayParallelTenants: number;
@@ -10,12 +10,8 @@ export interface EventsWorkerOptions {
   lockDurationMs: number;
   /** How often workers look for jobs whose worker died. */
   stalledIntervalMs: number;
-  /** Longest wait between retries of a failing subscriber. */
-  maxRetryDelayMs: number;
   /** Run the relay in this process (every worker does by default; they share the work per tenant). */
   relay: boolean;
-  /** Run the fan-out processors in this process. */
-  fanOut: boolean;
   /** How often the retention purge runs. */
   purgeEveryMs: number;
 }
@@ -26,9 +22,7 @@ export const DEFAULT_EVENTS_WORKER_OPTIONS: EventsWorkerOptions = {
   relayParallelTenants: 4,
   lockDurationMs: 30000,
   stalledIntervalMs: 15000,
-  maxRetryDelayMs: 30000,
   relay: true,
-  fanOut: true,
   purgeEveryMs: 3600000,
 };
 

@@ -1,37 +1,44 @@
 import { DataSource, QueryRunner } from 'typeorm';
+import { OUTBOX_ENVELOPE_COLUMNS, OutboxRow, toEnvelope } from '../outbox/outbox-row';
+import { AfterCommit, EventBatch, EventSubscriber } from '../subscribers/event-subscriber';
 import { assignSequences } from './assign-sequences';
-import { EventPublisher, PublishableEvent } from './event-publisher';
 import { lockTenantSequence } from './tenant-sequence-lock';
 
 export interface RelayPassResult {
   /** False when another relay holds this tenant; it will do the work. */
   locked: boolean;
   sequenced: number;
-  published: number;
-  publishError?: Error;
+  dispatched: number;
+  /** The subscribers' wake-ups, to run now that the pass has committed. */
+  afterCommit: AfterCommit[];
 }
 
 /**
- * One relay pass over one tenant, each step a short transaction under the tenant's sequence-row lock:
- * 1. number newly committed events and commit, so a sequence is durable before any consumer sees it;
- * 2. publish the oldest numbered, unpublished events in sequence order and mark them. If Redis fails nothing
- *    is marked, and the next pass starts again from the same oldest event: none lost, none reordered.
- *    If Redis lost its data, events published but not yet dispatched are published again first.
+ * One relay pass over one tenant, in one short transaction under the tenant's sequence-row lock:
+ * 1. number newly committed events (commit order, no gaps);
+ * 2. take the oldest undispatched events, in sequence order, and let every subscriber record its work for the
+ *    whole batch set-based (one INSERT … SELECT of delivery rows per subscriber);
+ * 3. mark the batch dispatched.
+ * It commits all of it or nothing, so a batch is recorded exactly once, and a sequence is durable before any
+ * consumer can see it. The caller runs the returned wake-ups after commit. Redis is not needed here at all.
  */
-export async function relayTenant(dataSource: DataSource, publisher: EventPublisher, tenantId: string, batchSize: number): Promise<RelayPassResult> {
-  const sequenced = await underTenantLock(dataSource, tenantId, (qr, last) => assignSequences(qr, tenantId, last, batchSize));
-  if (sequenced === null) return { locked: false, sequenced: 0, published: 0 };
-  let publishError: Error | undefined;
-  const published = await underTenantLock(dataSource, tenantId, async (qr) => {
-    try {
-      return await publishOldest(qr, publisher, tenantId, batchSize);
-    } catch (error) {
-      publishError = error as Error;
-      return 0;
+export async function relayTenant(dataSource: DataSource, subscribers: EventSubscriber[], tenantId: string, batchSize: number): Promise<RelayPassResult> {
+  const result = await underTenantLock(dataSource, tenantId, async (qr, last) => {
+    const sequenced = await assignSequences(qr, tenantId, last, batchSize);
+    const batch = await nextBatch(qr, tenantId, batchSize);
+    const afterCommit: AfterCommit[] = [];
+    if (batch.events.length === 0) return { sequenced, dispatched: 0, afterCommit };
+    for (const subscriber of subscribers) {
+      const after = await subscriber.record(qr.manager, batch);
+      if (after) afterCommit.push(after);
     }
+    await qr.query(`UPDATE outbox_events SET published_at = now(), dispatched_at = now() WHERE tenant_id = $1 AND id = ANY ($2::uuid[])`, [
+      tenantId,
+      batch.events.map((event) => event.id),
+    ]);
+    return { sequenced, dispatched: batch.events.length, afterCommit };
   });
-  if (published === null) return { locked: false, sequenced, published: 0 };
-  return { locked: true, sequenced, published, publishError };
+  return result === null ? { locked: false, sequenced: 0, dispatched: 0, afterCommit: [] } : { locked: true, ...result };
 }
 
 /** Also used by the pull API: numbering needs no Redis, so events are readable even while no worker runs. */
@@ -60,34 +67,13 @@ export async function underTenantLock<T>(
   }
 }
 
-async function publishOldest(qr: QueryRunner, publisher: EventPublisher, tenantId: string, batchSize: number): Promise<number> {
-  const remembered = await publisher.remembersTenant(tenantId);
-  if (!remembered) {
-    // Redis lost what we had published (or this is the tenant's first publish): publish again, in sequence
-    // order, every event no subscriber has finished with. Jobs that survived are ignored by job id.
-    await qr.query(
-      `UPDATE outbox_events SET published_at = NULL
-       WHERE tenant_id = $1 AND dispatched_at IS NULL AND published_at IS NOT NULL`,
-      [tenantId],
-    );
-  }
-  const pending = await oldestUnpublished(qr, tenantId, batchSize);
-  if (pending.length) {
-    await publisher.publish(pending);
-    await qr.query(`UPDATE outbox_events SET published_at = now() WHERE tenant_id = $1 AND id = ANY($2::uuid[])`, [
-      tenantId,
-      pending.map((event) => event.id),
-    ]);
-  }
-  if (!remembered) await publisher.rememberTenant(tenantId);
-  return pending.length;
-}
-
-function oldestUnpublished(qr: QueryRunner, tenantId: string, limit: number): Promise<PublishableEvent[]> {
-  return qr.query(
-    `SELECT id, tenant_id, type, resource_type, resource_id, sequence FROM outbox_events
-     WHERE tenant_id = $1 AND dispatched_at IS NULL AND published_at IS NULL AND sequence IS NOT NULL
+async function nextBatch(qr: QueryRunner, tenantId: string, limit: number): Promise<EventBatch> {
+  const rows: OutboxRow[] = await qr.query(
+    `SELECT ${OUTBOX_ENVELOPE_COLUMNS} FROM outbox_events
+     WHERE tenant_id = $1 AND dispatched_at IS NULL AND sequence IS NOT NULL
      ORDER BY sequence LIMIT $2`,
     [tenantId, limit],
   );
+  const events = rows.map(toEnvelope);
+  return { tenantId, events, payloads: events.map((event) => JSON.stringify(event)) };
 }

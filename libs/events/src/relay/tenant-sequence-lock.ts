@@ -1,6 +1,6 @@
+import { lockTenantCounter } from '@provisio/database';
 import { QueryRunner } from 'typeorm';
-
-const FOREIGN_KEY_VIOLATION = '23503';
+import { OUTBOX_NUMBERING } from './assign-sequences';
 
 /**
  * Takes the tenant's outbox_sequences row lock without waiting and returns the last sequence handed out,
@@ -8,24 +8,6 @@ const FOREIGN_KEY_VIOLATION = '23503';
  * Must run inside a transaction; the lock is released at commit.
  */
 export async function lockTenantSequence(qr: QueryRunner, tenantId: string): Promise<number | null> {
-  const locked = await qr.query(
-    `SELECT last_sequence FROM outbox_sequences WHERE tenant_id = $1 FOR UPDATE SKIP LOCKED`,
-    [tenantId],
-  );
-  if (locked.length) return Number(locked[0].last_sequence);
-  // Either the first event of this tenant (no row yet) or a row locked by another relay.
-  // A concurrent first insert waits for ours and then inserts nothing, so only one relay gets the row.
-  await qr.query('SAVEPOINT create_sequence_row');
-  try {
-    const created = await qr.query(
-      `INSERT INTO outbox_sequences (tenant_id) VALUES ($1) ON CONFLICT DO NOTHING RETURNING last_sequence`,
-      [tenantId],
-    );
-    await qr.query('RELEASE SAVEPOINT create_sequence_row');
-    return created.length ? 0 : null;
-  } catch (error) {
-    await qr.query('ROLLBACK TO SAVEPOINT create_sequence_row');
-    if ((error as { code?: string }).code === FOREIGN_KEY_VIOLATION) return null; // tenant deleted meanwhile
-    throw error;
-  }
+  const counter = await lockTenantCounter(qr, OUTBOX_NUMBERING.counterTable, tenantId);
+  return counter === null ? null : Number(counter.last_sequence);
 }

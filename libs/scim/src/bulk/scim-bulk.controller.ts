@@ -9,6 +9,8 @@ import { sendJson } from '../http/scim-reply';
 import { scimRoutes } from '../http/scim-routes';
 import { readBulkRequest } from './bulk-request';
 import { ScimBulkService } from './scim-bulk.service';
+import { ScimDocs } from '../openapi/scim-api-docs';
+import { BULK_EXAMPLES } from '../openapi/request-examples';
 
 /** POST /Bulk (RFC 7644 §3.7): 200 with a BulkResponse; each operation carries its own status. */
 @ApiTags('SCIM Bulk')
@@ -22,6 +24,7 @@ export class ScimBulkController {
     @Inject(SCIM_LIMITS) private readonly limits: ScimLimits,
   ) {}
 
+  @ScimDocs.bulk(BULK_EXAMPLES)
   @Post()
   @HttpCode(200)
   async execute(@CurrentScim() ctx: ScimContext, @ScimBody() body: unknown, @Res() res: Response): Promise<void> {

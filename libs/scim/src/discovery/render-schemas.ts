@@ -1,3 +1,4 @@
+import { hasValueLimit, MAX_VALUES_PER_ATTRIBUTE } from '../resource-model/value-limits';
 import { AttributeDefinition, EXTERNAL_ID_ATTRIBUTE, listResourceTypes, listSchemas, SchemaDefinition } from '../schema';
 
 export const SCHEMA_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:Schema';
@@ -13,7 +14,8 @@ function renderAttribute(attribute: AttributeDefinition): Record<string, unknown
     name: attribute.name,
     type: attribute.type,
     multiValued: attribute.multiValued,
-    description: attribute.description,
+    // The value cap is published where model-driven clients read an attribute's rules.
+    description: hasValueLimit(attribute) ? `${attribute.description} At most ${MAX_VALUES_PER_ATTRIBUTE} values.` : attribute.description,
     required: attribute.required,
     caseExact: attribute.caseExact,
     mutability: attribute.mutability,

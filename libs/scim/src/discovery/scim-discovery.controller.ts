@@ -12,6 +12,7 @@ import { sendJson } from '../http/scim-reply';
 import { SCIM_BASE_PATHS } from '../http/scim-routes';
 import { renderResourceTypes, renderSchemas } from './render-schemas';
 import { renderServiceProviderConfig } from './service-provider-config';
+import { ScimDocs } from '../openapi/scim-api-docs';
 
 type Body = Record<string, unknown>;
 
@@ -33,18 +34,21 @@ export class ScimDiscoveryController {
     this.config = renderServiceProviderConfig(limits);
   }
 
+  @ScimDocs.serviceProviderConfig()
   @Get('ServiceProviderConfig')
   serviceProviderConfig(@CurrentScim() ctx: ScimContext, @ScimQuery() query: Body, @Res() res: Response): void {
     rejectFilter(query);
     sendJson(res, 200, { ...this.config, meta: meta('ServiceProviderConfig', `${ctx.baseUrl}/ServiceProviderConfig`) });
   }
 
+  @ScimDocs.discoveryList('resource types', 'ResourceTypes')
   @Get('ResourceTypes')
   listResourceTypes(@CurrentScim() ctx: ScimContext, @ScimQuery() query: Body, @Res() res: Response): void {
     rejectFilter(query);
     sendJson(res, 200, listOf(this.resourceTypes.map((type) => this.withResourceTypeMeta(ctx, type))));
   }
 
+  @ScimDocs.discoveryGet('resource type', 'User or Group')
   @Get('ResourceTypes/:id')
   getResourceType(@CurrentScim() ctx: ScimContext, @Param('id') id: string, @Res() res: Response): void {
     const type = this.resourceTypes.find((candidate) => String(candidate.id).toLowerCase() === id.toLowerCase());
@@ -52,12 +56,14 @@ export class ScimDiscoveryController {
     sendJson(res, 200, this.withResourceTypeMeta(ctx, type));
   }
 
+  @ScimDocs.discoveryList('schemas', 'Schemas')
   @Get('Schemas')
   listSchemas(@CurrentScim() ctx: ScimContext, @ScimQuery() query: Body, @Res() res: Response): void {
     rejectFilter(query);
     sendJson(res, 200, listOf(this.schemas.map((schema) => withSchemaMeta(ctx, schema))));
   }
 
+  @ScimDocs.discoveryGet('schema', 'A schema URN, e.g. urn:ietf:params:scim:schemas:core:2.0:User')
   @Get('Schemas/:id')
   getSchema(@CurrentScim() ctx: ScimContext, @Param('id') id: string, @Res() res: Response): void {
     const schema = this.schemas.find((candidate) => String(candidate.id).toLowerCase() === id.toLowerCase());

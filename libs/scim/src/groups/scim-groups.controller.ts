@@ -12,6 +12,8 @@ import { scimRoutes } from '../http/scim-routes';
 import { readListRequest } from '../paging/list-request';
 import { readSearchBody } from '../search/search-request';
 import { ScimGroupsService } from './scim-groups.service';
+import { ScimDocs } from '../openapi/scim-api-docs';
+import { GROUP_EXAMPLES, GROUP_PATCH_EXAMPLES, GROUP_REPLACE_EXAMPLES, GROUP_SEARCH_EXAMPLES } from '../openapi/request-examples';
 
 type Query = Record<string, unknown>;
 
@@ -28,12 +30,14 @@ export class ScimGroupsController {
   ) {}
 
   /** Entra: `?excludedAttributes=members&filter=displayName eq "…"` never reads the membership table. */
+  @ScimDocs.list('Group')
   @Get()
   async list(@CurrentScim() ctx: ScimContext, @ScimQuery() query: Query, @Res() res: Response): Promise<void> {
     const projection = requestedProjection('Group', query.attributes, query.excludedAttributes).projection;
     sendJson(res, 200, await this.groups.list(ctx, readListRequest(query, this.limits.paging), projection));
   }
 
+  @ScimDocs.search('Group', GROUP_SEARCH_EXAMPLES)
   @Post('.search')
   @HttpCode(200)
   async search(@CurrentScim() ctx: ScimContext, @ScimBody() body: unknown, @Res() res: Response): Promise<void> {
@@ -42,6 +46,7 @@ export class ScimGroupsController {
     sendJson(res, 200, await this.groups.list(ctx, readListRequest(request, this.limits.paging), projection));
   }
 
+  @ScimDocs.get('Group')
   @Get(':id')
   async get(
     @CurrentScim() ctx: ScimContext,
@@ -55,12 +60,14 @@ export class ScimGroupsController {
     sendResource(res, 200, served);
   }
 
+  @ScimDocs.create('Group', GROUP_EXAMPLES)
   @Post()
   async create(@CurrentScim() ctx: ScimContext, @ScimBody() body: unknown, @ScimQuery() query: Query, @Res() res: Response): Promise<void> {
     const projection = requestedProjection('Group', query.attributes, query.excludedAttributes).projection;
     sendResource(res, 201, await this.groups.create(ctx, body, projection));
   }
 
+  @ScimDocs.replace('Group', GROUP_REPLACE_EXAMPLES)
   @Put(':id')
   async replace(
     @CurrentScim() ctx: ScimContext,
@@ -79,6 +86,7 @@ export class ScimGroupsController {
    * RFC 7644 §3.5.2 allows it), 200 with the projected group when attributes or excludedAttributes
    * is given (§3.5.2: MUST return the resource then).
    */
+  @ScimDocs.patch('Group', GROUP_PATCH_EXAMPLES)
   @Patch(':id')
   async patch(
     @CurrentScim() ctx: ScimContext,
@@ -94,6 +102,7 @@ export class ScimGroupsController {
     sendEmpty(res, 204, { ETag: weakEtag(result.version) });
   }
 
+  @ScimDocs.delete('Group')
   @Delete(':id')
   async delete(@CurrentScim() ctx: ScimContext, @Param('id') id: string, @Headers('if-match') ifMatch: string | undefined, @Res() res: Response): Promise<void> {
     await this.groups.delete(ctx, id, ifMatch);

@@ -1,5 +1,5 @@
 import { All, Controller, UseGuards, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiExcludeController } from '@nestjs/swagger';
 import { AppError } from '@provisio/observability';
 import { ScimBearerGuard } from '@provisio/tenancy';
 import { ScimHttpInterceptor } from '../http/scim-http.interceptor';
@@ -10,8 +10,8 @@ import { scimRoutes } from '../http/scim-routes';
  * connection, not to a user, so the alias has nothing to resolve to. §3.11: a provider without /Me
  * SHOULD answer 501.
  */
-@ApiTags('SCIM discovery')
-@ApiBearerAuth('scim-token')
+// @All would list every HTTP method (and Express's SEARCH) twice; documentScim() lists /Me once per method.
+@ApiExcludeController()
 @Controller([...scimRoutes('Me'), ...scimRoutes('Me/*path')])
 @UseGuards(ScimBearerGuard)
 @UseInterceptors(ScimHttpInterceptor)

@@ -4,6 +4,7 @@ import { findAttribute } from './attribute-ref';
 import { invalidSyntax, invalidValue } from './scim-validation-error';
 import { coerceSimpleValue } from './coerce-simple-value';
 import { withoutRepeats } from './repeated-values';
+import { assertValueCount } from './value-limits';
 
 /**
  * The canonical form of one attribute's value, or undefined when the value leaves it unassigned:
@@ -31,6 +32,7 @@ function coerceMultiValued(attribute: AttributeDefinition, raw: unknown, label: 
   if (raw === null || raw === undefined) return undefined;
   // A single value where an array is expected is read as a one-element array.
   const items = Array.isArray(raw) ? raw : [raw];
+  assertValueCount(attribute, items.length, label);
   const values = withoutRepeats(items.map((item) => coerceSingleValue(attribute, item, label)).filter((v) => v !== undefined));
   if (values.length === 0) return undefined;
   assertSinglePrimary(values, label);

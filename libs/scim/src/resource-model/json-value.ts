@@ -26,3 +26,11 @@ export function cloneJson<T>(value: T): T {
   for (const key of Object.keys(value)) Object.defineProperty(copy, key, { value: cloneJson(value[key]), enumerable: true, writable: true, configurable: true });
   return copy as T;
 }
+
+/** One string per value up to key order (jsonEqual values give the same key): for hashing values into a Map. */
+export function jsonKey(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(jsonKey).join(',')}]`;
+  if (!isJsonObject(value)) return JSON.stringify(value) ?? 'undefined';
+  const keys = Object.keys(value).sort();
+  return `{${keys.map((key) => `${JSON.stringify(key)}:${jsonKey(value[key])}`).join(',')}}`;
+}

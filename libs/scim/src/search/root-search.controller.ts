@@ -10,6 +10,8 @@ import { SCIM_BASE_PATHS } from '../http/scim-routes';
 import { readListRequest } from '../paging/list-request';
 import { RootSearchService } from './root-search.service';
 import { readSearchBody } from './search-request';
+import { ScimDocs } from '../openapi/scim-api-docs';
+import { ROOT_SEARCH_EXAMPLES } from '../openapi/request-examples';
 
 @ApiTags('SCIM search')
 @ApiBearerAuth('scim-token')
@@ -22,6 +24,7 @@ export class RootSearchController {
     @Inject(SCIM_LIMITS) private readonly limits: ScimLimits,
   ) {}
 
+  @ScimDocs.search(undefined, ROOT_SEARCH_EXAMPLES)
   @Post('.search')
   @HttpCode(200)
   async execute(@CurrentScim() ctx: ScimContext, @ScimBody() body: unknown, @Res() res: Response): Promise<void> {

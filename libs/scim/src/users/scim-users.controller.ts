@@ -12,6 +12,8 @@ import { scimRoutes } from '../http/scim-routes';
 import { readListRequest } from '../paging/list-request';
 import { readSearchBody } from '../search/search-request';
 import { ScimUsersService } from './scim-users.service';
+import { ScimDocs } from '../openapi/scim-api-docs';
+import { SEARCH_EXAMPLES, USER_EXAMPLES, USER_PATCH_EXAMPLES, USER_REPLACE_EXAMPLES } from '../openapi/request-examples';
 
 type Query = Record<string, unknown>;
 
@@ -27,6 +29,7 @@ export class ScimUsersController {
     @Inject(SCIM_LIMITS) private readonly limits: ScimLimits,
   ) {}
 
+  @ScimDocs.list('User')
   @Get()
   async list(@CurrentScim() ctx: ScimContext, @ScimQuery() query: Query, @Res() res: Response): Promise<void> {
     const projection = requestedProjection('User', query.attributes, query.excludedAttributes).projection;
@@ -34,6 +37,7 @@ export class ScimUsersController {
   }
 
   /** RFC 7644 §3.4.3: a SearchRequest body instead of query parameters. */
+  @ScimDocs.search('User', SEARCH_EXAMPLES)
   @Post('.search')
   @HttpCode(200)
   async search(@CurrentScim() ctx: ScimContext, @ScimBody() body: unknown, @Res() res: Response): Promise<void> {
@@ -42,6 +46,7 @@ export class ScimUsersController {
     sendJson(res, 200, await this.users.list(ctx, readListRequest(request, this.limits.paging), projection));
   }
 
+  @ScimDocs.get('User')
   @Get(':id')
   async get(
     @CurrentScim() ctx: ScimContext,
@@ -55,12 +60,14 @@ export class ScimUsersController {
     sendResource(res, 200, served);
   }
 
+  @ScimDocs.create('User', USER_EXAMPLES)
   @Post()
   async create(@CurrentScim() ctx: ScimContext, @ScimBody() body: unknown, @ScimQuery() query: Query, @Res() res: Response): Promise<void> {
     const projection = requestedProjection('User', query.attributes, query.excludedAttributes).projection;
     sendResource(res, 201, await this.users.create(ctx, body, projection));
   }
 
+  @ScimDocs.replace('User', USER_REPLACE_EXAMPLES)
   @Put(':id')
   async replace(
     @CurrentScim() ctx: ScimContext,
@@ -75,6 +82,7 @@ export class ScimUsersController {
   }
 
   /** Answers 200 with the user (Okta reads it; RFC 7644 §3.5.2 allows 200 or 204). */
+  @ScimDocs.patch('User', USER_PATCH_EXAMPLES)
   @Patch(':id')
   async patch(
     @CurrentScim() ctx: ScimContext,
@@ -88,6 +96,7 @@ export class ScimUsersController {
     sendResource(res, 200, await this.users.patch(ctx, id, body, projection, { ifMatch }));
   }
 
+  @ScimDocs.delete('User')
   @Delete(':id')
   async delete(@CurrentScim() ctx: ScimContext, @Param('id') id: string, @Headers('if-match') ifMatch: string | undefined, @Res() res: Response): Promise<void> {
     await this.users.delete(ctx, id, { ifMatch });

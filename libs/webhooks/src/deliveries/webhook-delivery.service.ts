@@ -2,80 +2,74 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditWriter } from '@provisio/audit';
 import { APP_CONFIG, AppConfig } from '@provisio/config';
-import { DeliveryJob, DeliveryJobData, OutboundHttpClient, RETRY_SETTINGS, RetrySettings } from '@provisio/outbound';
-import { DataSource } from 'typeorm';
+import {
+  DeliveryJobData, OrderedDeliveryAdapter, OrderedDeliveryRunner, OrderedRow, OutboundHttpClient, RETRY_SETTINGS, RetrySettings, RunOutcome,
+  Settled, TargetCheck,
+} from '@provisio/outbound';
+import { DataSource, EntityManager } from 'typeorm';
 import { WebhookEndpointsService } from '../endpoints/webhook-endpoints.service';
 import { signWebhook } from '../signing/sign-webhook';
 import { AttemptResult, RESPONSE_EXCERPT_BYTES, resultFromError, resultFromResponse } from './attempt-result';
-import { claimDelivery, DeliveryClaim } from './claim-delivery';
-import { DeliveryRow } from './delivery-row';
-import { recordAttempt, Recorded } from './record-attempt';
-import { deliveryJobId, WebhookDeliveryQueue } from './webhook-delivery-queue';
+import { WEBHOOK_DELIVERIES } from './delivery-row';
+import { noteDeliveryOutcome } from './endpoint-health';
+import { logInterruptedAttempt } from './interrupted-attempt';
+import { WebhookDeliveryQueue } from './webhook-delivery-queue';
 
-/** Another job holds the lease on this delivery; BullMQ retries this job after the lease. */
-export class DeliveryBusyError extends Error {
-  constructor(deliveryId: string) {
-    super(`Delivery ${deliveryId} is being attempted by another job`);
-  }
+interface Endpoint {
+  url: string;
 }
 
-/** Runs one delivery job: claim the row, POST the signed event, record the attempt, schedule what comes next. */
+/**
+ * Webhooks as an adapter of libs/outbound's ordered-delivery runner: the target is an enabled endpoint, the
+ * attempt is a signed POST, and each attempt is logged (webhook_delivery_attempts) with the endpoint's health,
+ * which disables an endpoint after a run of dead deliveries.
+ */
 @Injectable()
-export class WebhookDeliveryService {
+export class WebhookDeliveryService implements OrderedDeliveryAdapter<Endpoint, AttemptResult> {
+  readonly table = WEBHOOK_DELIVERIES;
+  readonly leaseMs: number;
   private readonly logger = new Logger('WebhookDelivery');
-  private readonly leaseMs: number;
+  private readonly runner: OrderedDeliveryRunner<Endpoint, AttemptResult>;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectDataSource() dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(RETRY_SETTINGS) private readonly retry: RetrySettings,
+    @Inject(RETRY_SETTINGS) retry: RetrySettings,
     private readonly outbound: OutboundHttpClient,
     private readonly endpoints: WebhookEndpointsService,
-    private readonly queue: WebhookDeliveryQueue,
+    readonly queue: WebhookDeliveryQueue,
     private readonly audit: AuditWriter,
   ) {
     // Connect, headers and body timeouts can add up; the lease must outlive a request that uses all three.
     this.leaseMs = config.outboundTimeoutMs * 3 + 5000;
+    this.runner = new OrderedDeliveryRunner(dataSource, this, retry);
   }
 
-  async run({ tenantId, deliveryId }: DeliveryJobData): Promise<DeliveryClaim['kind'] | Recorded['status']> {
-    const claim = await this.dataSource.transaction((tx) => claimDelivery(tx, tenantId, deliveryId, this.leaseMs, new Date()));
-    if (claim.kind === 'busy') throw new DeliveryBusyError(deliveryId);
-    if (claim.kind === 'final') await this.wake(claim.row, claim.successorId);
-    if (claim.kind !== 'go') return claim.kind;
-
-    const result = await this.send(claim.row, claim.url);
-    const settings = { ...this.retry, disableAfterDead: this.config.webhookDisableAfterDeadDeliveries };
-    const recorded = await this.dataSource.transaction(async (tx) => {
-      const outcome = await recordAttempt(tx, tenantId, deliveryId, result, settings);
-      if (outcome?.health?.disabledNow) {
-        // Reported where operators look for changes: the tenant's audit log (and the log line below).
-        await this.audit.record(tx, {
-          tenantId, action: 'webhook.disabled', resourceType: 'Webhook', resourceId: outcome.row.target_id,
-          summary: outcome.health.reason, actor: { type: 'system', job: 'webhook-delivery' },
-        });
-      }
-      return outcome;
-    });
-    if (!recorded) return 'gone';
-    if (recorded.health?.disabledNow) {
-      this.logger.warn({ tenantId, webhookId: claim.row.target_id, reason: recorded.health.reason }, 'webhook endpoint disabled automatically');
-    }
-    if (recorded.retryInMs !== undefined) {
-      await this.queue.add([{ data: { tenantId, deliveryId }, jobId: deliveryJobId.attempt(deliveryId, recorded.row.attempts), delayMs: recorded.retryInMs }]);
-    } else {
-      await this.wake(recorded.row, recorded.successorId);
-    }
-    return recorded.status;
+  /** One delivery job: claim, POST the signed event, record the attempt, schedule what comes next. */
+  run(job: DeliveryJobData): Promise<RunOutcome> {
+    return this.runner.run(job);
   }
 
-  private async send(row: DeliveryRow, url: string): Promise<AttemptResult> {
+  async target(tx: EntityManager, row: OrderedRow): Promise<TargetCheck<Endpoint>> {
+    const [endpoint]: { url: string; enabled: boolean }[] = await tx.query(
+      `SELECT url, enabled FROM webhook_endpoints WHERE tenant_id = $1 AND id = $2`,
+      [row.tenant_id, row.target_id],
+    );
+    if (!endpoint) return { kind: 'gone' };
+    return endpoint.enabled ? { kind: 'go', target: { url: endpoint.url } } : { kind: 'disabled', reason: 'endpoint disabled' };
+  }
+
+  beforeLease(tx: EntityManager, row: OrderedRow): Promise<OrderedRow> {
+    return logInterruptedAttempt(tx, row, this.leaseMs);
+  }
+
+  async attempt(row: OrderedRow, endpoint: Endpoint): Promise<AttemptResult> {
     const startedAt = new Date();
     try {
       const secret = await this.endpoints.secretOf(row.tenant_id, row.target_id);
       const res = await this.outbound.send({
         method: 'POST',
-        url,
+        url: endpoint.url,
         headers: { 'content-type': 'application/json', 'user-agent': 'Provisio-Webhooks/1', ...signWebhook(secret, row.event_id, row.payload, startedAt) },
         body: row.payload,
         maxResponseBytes: RESPONSE_EXCERPT_BYTES,
@@ -86,12 +80,21 @@ export class WebhookDeliveryService {
     }
   }
 
-  private async wake(row: DeliveryRow, successorId: string | undefined): Promise<void> {
-    if (!successorId) return;
-    const job: DeliveryJob = {
-      data: { tenantId: row.tenant_id, deliveryId: successorId },
-      jobId: deliveryJobId.after(successorId, row.id, row.attempts),
-    };
-    await this.queue.add([job]);
+  async recorded(tx: EntityManager, settled: Settled, result: AttemptResult): Promise<void> {
+    const { tenant_id: tenantId, id, target_id: endpointId } = settled.row;
+    await tx.query(
+      `INSERT INTO webhook_delivery_attempts
+         (tenant_id, delivery_id, attempt, started_at, status_code, latency_ms, outcome, error, response_excerpt)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [tenantId, id, settled.row.attempts, result.startedAt, result.statusCode, result.latencyMs, result.outcome, result.error, result.responseExcerpt],
+    );
+    const health = await noteDeliveryOutcome(tx, tenantId, endpointId, settled.status, this.config.webhookDisableAfterDeadDeliveries);
+    if (!health?.disabledNow) return;
+    // Reported where operators look for changes: the tenant's audit log, and the log.
+    await this.audit.record(tx, {
+      tenantId, action: 'webhook.disabled', resourceType: 'Webhook', resourceId: endpointId,
+      summary: health.reason, actor: { type: 'system', job: 'webhook-delivery' },
+    });
+    this.logger.warn({ tenantId, webhookId: endpointId, reason: health.reason }, 'webhook endpoint disabled automatically');
   }
 }

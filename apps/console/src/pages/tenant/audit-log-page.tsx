@@ -89,7 +89,7 @@ function VerifyChain() {
       {result && (
         <Alert role="status" color={result.ok ? 'green' : 'red'} py={6}>
           {result.ok
-            ? `Chain intact: ${result.checked} events checked, head #${result.headSequence}`
+            ? `Chain intact: ${result.checked} events checked, head #${result.headSequence}${result.pending > 0 ? `; ${result.pending} committed events not sealed yet` : ''}`
             : `Chain broken${result.firstBrokenEventId ? ` at event ${result.firstBrokenEventId}` : ''}: ${result.reason ?? ''} (${result.checked} checked)`}
         </Alert>
       )}

@@ -1,0 +1,2 @@
+export { documentScim, SCIM_TAGS } from './document-scim';
+export { EXAMPLE_RESOURCE_ID } from './request-examples';
