@@ -10,6 +10,7 @@ import { groupsScenario } from './scenarios/groups.scenario';
 import { lookupsScenario } from './scenarios/lookups.scenario';
 import { pagingScenario } from './scenarios/paging.scenario';
 import { patchScenario } from './scenarios/patch.scenario';
+import { replicasScenario } from './scenarios/replicas.scenario';
 import { Scenario, ScenarioContext, ScenarioResult, TenantSession } from './scenarios/scenario';
 import { syncScenario } from './scenarios/sync.scenario';
 import { BenchTenant, createBenchTenant, deleteBenchTenant } from './setup/bench-tenant';
@@ -24,6 +25,7 @@ const SCENARIO_RUNNERS: Record<ScenarioName, Scenario> = {
   paging: pagingScenario,
   groups: groupsScenario,
   events: eventsScenario,
+  replicas: replicasScenario,
 };
 
 function context(options: BenchOptions, runId: string, apiPid: number | undefined, opened: TenantSession[]): ScenarioContext {

@@ -1,6 +1,6 @@
 // Runs before `npm start`: builds when dist/ is missing or older than any source file, so a fresh clone
 // needs only `npm ci && npm start`. Plain JavaScript because it must run before anything is compiled.
-const { execSync } = require('node:child_process');
+const { spawn, spawnSync } = require('node:child_process');
 const { existsSync, readdirSync, statSync } = require('node:fs');
 const { join } = require('node:path');
 
@@ -23,7 +23,24 @@ function newestSource(dir) {
 
 const builtAt = existsSync(marker) && existsSync(consoleIndex) ? Math.min(statSync(marker).mtimeMs, statSync(consoleIndex).mtimeMs) : 0;
 const sourcesAt = Math.max(...sourceDirs.map((dir) => newestSource(join(root, dir))), statSync(join(root, 'tsconfig.json')).mtimeMs);
+/** One build step with a line before it and a heartbeat while it runs, so a first start is never silent for minutes. */
+function step(label, command, args) {
+  const started = Date.now();
+  console.log(`▸ ${label}…`);
+  // spawnSync blocks this event loop, so the heartbeat is a shell loop beside the compiler.
+  const heartbeat = spawn('sh', ['-c', `while sleep 20; do echo "  … still ${label.toLowerCase()}"; done`], { stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [require.resolve(command), ...args], { cwd: root, stdio: 'inherit' });
+  heartbeat.kill();
+  if (result.status !== 0) {
+    console.error(`Provisio could not start: the build failed (${label.toLowerCase()}); the compiler's messages are above`);
+    process.exit(1);
+  }
+  console.log(`  done in ${Math.round((Date.now() - started) / 1000)} s`);
+}
+
 if (builtAt < sourcesAt) {
-  console.log('Building Provisio (dist/ is missing or out of date)…');
-  execSync('npm run build', { cwd: root, stdio: 'inherit' });
+  console.log('Building Provisio (dist/ is missing or older than the sources; the first build takes a minute or two)');
+  step('Compiling TypeScript', 'typescript/bin/tsc', ['-p', 'tsconfig.build.json']);
+  // The same two commands as `npm run build`.
+  step('Resolving import aliases', 'tsc-alias/dist/bin/index.js', ['-p', 'tsconfig.build.json']);
 }

@@ -1,9 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AuditAdminModule } from '@provisio/audit';
+import { AUDIT_RETENTION_QUEUE, AuditAdminModule } from '@provisio/audit';
 import { AppConfig, ConfigModule } from '@provisio/config';
 import { ConnectorsModule } from '@provisio/connectors';
 import { DatabaseModule } from '@provisio/database';
-import { EventsAdminModule } from '@provisio/events';
+import { EventsAdminModule, QueueRegistryModule, registerQueues } from '@provisio/events';
 import { loggerOptions } from '@provisio/observability';
 import { ScimModule } from '@provisio/scim';
 import { TenancyModule } from '@provisio/tenancy';
@@ -12,6 +12,8 @@ import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { loadMigrations } from '../../migrations';
 import { HealthModule } from './health/health.module';
+import { MetricsController } from './metrics/metrics.controller';
+import { TelemetryFlush } from './metrics/telemetry-flush';
 import { RootRedirectController } from './sandbox/root-redirect.controller';
 
 @Module({})
@@ -19,10 +21,9 @@ export class ApiModule {
   static forRoot(config: AppConfig, logDestination?: DestinationStream): DynamicModule {
     return {
       module: ApiModule,
-      controllers: [RootRedirectController],
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot(loggerOptions(config.logLevel, 'api', logDestination)),
+        LoggerModule.forRoot(loggerOptions(config.logLevel, 'api', logDestination, [config.adminToken])),
         DatabaseModule.forRoot({
           url: config.databaseUrl,
           migrations: loadMigrations(),
@@ -36,7 +37,11 @@ export class ApiModule {
         EventsAdminModule,
         WebhooksModule,
         ConnectorsModule,
+        QueueRegistryModule,
       ],
+      controllers: [RootRedirectController, MetricsController],
+      // libs/audit does not depend on libs/events, so its queue is declared here (as in apps/worker).
+      providers: [registerQueues('audit', [AUDIT_RETENTION_QUEUE]), TelemetryFlush],
     };
   }
 }

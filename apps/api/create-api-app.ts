@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -39,7 +40,19 @@ export function configureHttp(app: NestExpressApplication, config: AppConfig): v
     if (path) app.use(path, handler);
     else app.use(handler);
   }
-  app.useGlobalFilters(new AllExceptionsFilter());
+  app.useGlobalFilters(new AllExceptionsFilter([config.adminToken]));
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.enableShutdownHooks();
+  setServerTimeouts(app.getHttpServer(), config);
+}
+
+/**
+ * A slow or stalled client (slowloris) holds a socket only this long, not Node's 60 s header and
+ * 300 s request defaults. Node checks both on an interval, set here to a quarter of the header
+ * timeout so a stalled client is answered 408 close to the limit; it must be set before listen().
+ */
+function setServerTimeouts(server: Server, config: AppConfig): void {
+  server.headersTimeout = config.httpHeadersTimeoutMs;
+  server.requestTimeout = Math.max(config.httpRequestTimeoutMs, config.httpHeadersTimeoutMs);
+  (server as Server & { connectionsCheckingInterval: number }).connectionsCheckingInterval = Math.max(50, Math.floor(config.httpHeadersTimeoutMs / 4));
 }

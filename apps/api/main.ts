@@ -1,5 +1,7 @@
+import './instrumentation';
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@provisio/config';
+import { startFailureLine } from '@provisio/observability';
 import { createApiApp } from './create-api-app';
 
 async function main(): Promise<void> {
@@ -9,8 +11,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  // A configuration problem is one clear line; anything else is unexpected and keeps its stack.
-  if (error instanceof ConfigError) console.error(error.message);
-  else console.error(error);
+  // One clear line (what failed, what to do); LOG_LEVEL=debug adds the stack for the unexpected.
+  console.error(`The API could not start: ${startFailureLine(error)}`);
+  if (!(error instanceof ConfigError) && /debug|trace/.test(process.env.LOG_LEVEL ?? '')) console.error(error);
   process.exit(1);
 });

@@ -1,6 +1,8 @@
+import './instrumentation';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadConfig } from '@provisio/config';
+import { startFailureLine } from '@provisio/observability';
 import { Logger } from 'nestjs-pino';
 import { WorkerModule } from './worker.module';
 
@@ -31,7 +33,8 @@ function exitIfStuck(): void {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) console.error(error.message);
-  else console.error(error);
+  // One clear line (what failed, what to do); LOG_LEVEL=debug adds the stack for the unexpected.
+  console.error(`The worker could not start: ${startFailureLine(error)}`);
+  if (!(error instanceof ConfigError) && /debug|trace/.test(process.env.LOG_LEVEL ?? '')) console.error(error);
   process.exit(1);
 });

@@ -1,15 +1,17 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
-import { AuditWorkerModule } from '@provisio/audit';
+import { AUDIT_RETENTION_QUEUE, AuditWorkerModule } from '@provisio/audit';
 import { AppConfig, ConfigModule } from '@provisio/config';
 import { ConnectorsWorkerModule } from '@provisio/connectors';
 import { DatabaseModule } from '@provisio/database';
-import { EventsWorkerModule, EventsWorkerOptions } from '@provisio/events';
+import { EventsWorkerModule, EventsWorkerOptions, QueueRegistryModule, registerQueues } from '@provisio/events';
 import { loggerOptions } from '@provisio/observability';
 import { WebhooksWorkerModule } from '@provisio/webhooks';
 import { LoggerModule } from 'nestjs-pino';
 import { loadMigrations } from '../../migrations';
+import { BacklogMetrics } from './metrics/backlog-metrics';
+import { WorkerMetricsServer } from './metrics/worker-metrics.server';
 import { WorkerStatusReporter } from './worker-status.reporter';
 
 /**
@@ -42,8 +44,10 @@ export class WorkerModule {
         WebhooksWorkerModule,
         ConnectorsWorkerModule,
         AuditWorkerModule,
+        QueueRegistryModule,
       ],
-      providers: [WorkerStatusReporter],
+      // libs/audit does not depend on libs/events, so its queue is declared here (as in apps/api).
+      providers: [WorkerStatusReporter, WorkerMetricsServer, BacklogMetrics, registerQueues('audit', [AUDIT_RETENTION_QUEUE])],
     };
   }
 }

@@ -1,4 +1,4 @@
-export const SCENARIOS = ['sync', 'lookups', 'patch', 'paging', 'groups', 'events'] as const;
+export const SCENARIOS = ['sync', 'lookups', 'patch', 'paging', 'groups', 'events', 'replicas'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export interface BenchOptions {

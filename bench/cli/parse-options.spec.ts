@@ -11,6 +11,8 @@ describe('parseOptions', () => {
   it('runs the events scenario by default only when it knows the API database (its worker needs it)', () => {
     expect(parseOptions([], env).scenarios).not.toContain('events');
     expect(parseOptions([], { ...env, DATABASE_URL: 'postgres://postgres@127.0.0.1/x' }).scenarios).toContain('events');
+    expect(parseOptions([], { ...env, DATABASE_URL: 'postgres://postgres@127.0.0.1/x' }).scenarios).not.toContain('replicas');
+    expect(() => parseOptions(['replicas'], env)).toThrow(/replicas scenario needs DATABASE_URL/);
     expect(() => parseOptions(['events'], env)).toThrow(/DATABASE_URL/);
   });
 

@@ -66,7 +66,8 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
 
   const options: BenchOptions = {
     // events starts a worker on the API's database, so it runs by default only when that database is known.
-    scenarios: scenarios.length > 0 ? scenarios : baseline ? ['sync'] : SCENARIOS.filter((s) => s !== 'events' || databaseUrl),
+    // replicas starts processes of its own (a second API, two workers): only when named.
+    scenarios: scenarios.length > 0 ? scenarios : baseline ? ['sync'] : SCENARIOS.filter((s) => s !== 'replicas' && (s !== 'events' || databaseUrl)),
     baseUrl: loopbackOnly(str('--base-url', 'BENCH_BASE_URL') ?? 'http://127.0.0.1:3000'),
     baseline,
     adminToken: str('--admin-token', 'ADMIN_TOKEN'),
@@ -91,8 +92,10 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
     resultsDir: env.BENCH_RESULTS_DIR || join(__dirname, '..', '..', '..', 'bench', 'results'),
   };
   if (baseline && options.scenarios.some((s) => s !== 'sync')) throw new Error('--baseline implements only the sync scenario');
-  if (options.scenarios.includes('events') && (!databaseUrl || options.scimToken)) {
-    throw new Error('the events scenario needs DATABASE_URL (its worker uses the API\'s database) and a tenant it creates (no --scim-token)');
+  for (const scenario of ['events', 'replicas'] as const) {
+    if (options.scenarios.includes(scenario) && (!databaseUrl || options.scimToken)) {
+      throw new Error(`the ${scenario} scenario needs DATABASE_URL (its workers use the API's database) and a tenant it creates (no --scim-token)`);
+    }
   }
   if (!options.scimToken && !options.adminToken) throw new Error('set ADMIN_TOKEN (or --admin-token) so the bench can create its tenant');
   return options;

@@ -12,13 +12,17 @@ export interface Arrival {
   at: number;
   /** The event's occurredAt, epoch milliseconds. */
   occurredAt: number;
+  /** The tenant's event sequence and the resource it is about: per-resource order checks. */
+  sequence: number;
+  resource: { resourceType: string; id: string };
 }
 
 interface WebhookBody {
   id?: string;
   type?: string;
   occurredAt?: string;
-  data?: { resource?: { userName?: string } | null };
+  sequence?: number;
+  data?: { resourceType?: string; id?: string; resource?: { userName?: string } | null };
 }
 
 /** Epoch time with the resolution of the monotonic clock, comparable with Date.now() and with Postgres' clock. */
@@ -73,6 +77,8 @@ export class WebhookReceiver {
         type: body.type ?? '?',
         at,
         occurredAt: body.occurredAt ? Date.parse(body.occurredAt) : NaN,
+        sequence: body.sequence ?? NaN,
+        resource: { resourceType: body.data?.resourceType ?? '?', id: body.data?.id ?? '?' },
       };
       this.arrivals.push(arrival);
       if (!this.firstByKey.has(arrival.key)) this.firstByKey.set(arrival.key, arrival);

@@ -7,7 +7,7 @@ import { DatabaseModule } from '@provisio/database';
 import { Queue, QueueEvents } from 'bullmq';
 import { createTenant } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
-import { admin, auditWriter, storedEvents } from './audit-test-helpers';
+import { admin, auditSealer, auditWriter, storedEvents } from './audit-test-helpers';
 
 describe('audit retention', () => {
   let t: TestApp;
@@ -20,12 +20,14 @@ describe('audit retention', () => {
     (await t.http.get(`/admin/v1/tenants/${tenantId}/audit-events/verify`).set(admin(t)).expect(200)).body;
   const record = (tenantId: string, n: number) =>
     t.dataSource.transaction((tx) => auditWriter(t).record(tx, { tenantId, action: 'user.updated', resourceType: 'User', resourceId: `u-${n}`, after: { n } }));
-  /** Moves the oldest `count` events `days` into the past (keeping time non-decreasing along the chain). */
-  const age = (tenantId: string, count: number, days: number) =>
-    t.dataSource.query(
+  /** Moves the oldest `count` events `days` into the past (keeping time non-decreasing along the chain); seals first. */
+  const age = async (tenantId: string, count: number, days: number) => {
+    await auditSealer(t).seal(tenantId, { wait: true });
+    await t.dataSource.query(
       `UPDATE audit_events SET occurred_at = occurred_at - make_interval(days => $3) WHERE tenant_id = $1 AND sequence <= $2`,
       [tenantId, count, days],
     );
+  };
 
   it('purges events past retention in batches and the rest of the chain still verifies from the anchor', async () => {
     const tenant = await createTenant(t);

@@ -14,13 +14,16 @@ export function uniqueName(prefix = 'tenant'): string {
 }
 
 /** Creates a tenant and a SCIM token through the admin API, as an operator would. */
-export async function createTenant(t: TestApp, name = uniqueName()): Promise<TestTenant> {
+/** What the factories need of an app: an HTTP client and the admin token (an in-process TestApp, or a process's URL). */
+export type AdminClient = Pick<TestApp, 'http' | 'adminToken'>;
+
+export async function createTenant(t: AdminClient, name = uniqueName()): Promise<TestTenant> {
   const tenant = await t.http.post('/admin/v1/tenants').auth(t.adminToken, { type: 'bearer' }).send({ name }).expect(201);
   const token = await createToken(t, tenant.body.id);
   return { id: tenant.body.id, name, token: token.token, tokenId: token.id };
 }
 
-export async function createToken(t: TestApp, tenantId: string, body: object = {}): Promise<{ id: string; token: string; prefix: string }> {
+export async function createToken(t: AdminClient, tenantId: string, body: object = {}): Promise<{ id: string; token: string; prefix: string }> {
   const res = await t.http.post(`/admin/v1/tenants/${tenantId}/tokens`).auth(t.adminToken, { type: 'bearer' }).send(body).expect(201);
   return res.body;
 }

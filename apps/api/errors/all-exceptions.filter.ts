@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { currentRequestContext } from '@provisio/observability';
+import { currentRequestContext, redactUrl } from '@provisio/observability';
 import type { Request, Response } from 'express';
 import { normalizeError, NormalizedError, SCIM_ERROR_SCHEMA } from './error-body';
 
@@ -15,13 +15,16 @@ export function isScimPath(path: string): boolean {
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpError');
 
+  /** `knownSecrets` (the admin token) are blanked from logged paths, like every marked secret. */
+  constructor(private readonly knownSecrets: readonly string[] = []) {}
+
   catch(error: unknown, host: ArgumentsHost): void {
     const req = host.switchToHttp().getRequest<Request>();
     const res = host.switchToHttp().getResponse<Response>();
     const normalized = normalizeError(error);
     if (normalized.errorId) {
       const cause = normalized.cause instanceof Error ? normalized.cause : new Error(String(normalized.cause));
-      this.logger.error(`unhandled error ${normalized.errorId} on ${req.method} ${req.path}: ${cause.message}`, cause.stack);
+      this.logger.error(`unhandled error ${normalized.errorId} on ${req.method} ${redactUrl(req.path, this.knownSecrets)}: ${cause.message}`, cause.stack);
     }
     if (res.headersSent) return;
     for (const [name, value] of Object.entries(normalized.headers)) res.setHeader(name, value);

@@ -6,6 +6,7 @@ import { AuditRetentionScheduler } from './retention/audit-retention.scheduler';
 import { AuditRetentionService } from './retention/audit-retention.service';
 import { AuditSealLoop } from './sealer/audit-seal-loop.service';
 import { AuditSealer } from './sealer/audit-sealer.service';
+import { CheckpointSigner } from './checkpoints/checkpoint-signer';
 
 /**
  * The worker side of audit for apps/worker (which provides BullModule.forRoot): the background sealer that numbers
@@ -13,7 +14,7 @@ import { AuditSealer } from './sealer/audit-sealer.service';
  */
 @Module({
   imports: [BullModule.registerQueue({ name: AUDIT_RETENTION_QUEUE })],
-  providers: [AuditRetentionService, AuditRetentionProcessor, AuditRetentionScheduler, AuditSealer, AuditSealLoop],
+  providers: [AuditRetentionService, AuditRetentionProcessor, AuditRetentionScheduler, AuditSealer, AuditSealLoop, CheckpointSigner],
   exports: [AuditRetentionService, AuditSealer, AuditSealLoop],
 })
 export class AuditWorkerModule {}

@@ -9,6 +9,8 @@ export * from './chain/chain-verifier.service';
 export * from './sealer/audit-sealer.service';
 export * from './sealer/audit-seal-loop.service';
 export * from './sealer/audit-sealing';
+export * from './checkpoints/checkpoint-payload';
+export * from './checkpoints/checkpoint-signer';
 // Last: these load @provisio/tenancy, which itself imports AuditModule from here.
 export * from './retention/audit-retention.service';
 export * from './audit-worker.module';

@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import type { RedisTopology } from './redis-topology';
 
 /** Validated process configuration. Every variable is documented in README.md and docs/configuration.md. */
@@ -34,14 +35,28 @@ export interface AppConfig {
   scimBulkMaxOperations: number;
   /** AES-256-GCM key (32 bytes) that encrypts webhook secrets and connector tokens at rest. */
   secretsEncryptionKey: Buffer;
+  /** Ed25519 private key that signs audit checkpoints (AUDIT_SIGNING_KEY). */
+  auditSigningKey: KeyObject;
+  /** At most one signed audit checkpoint per tenant per this many seconds while its chain grows (0: every sealing pass). */
+  auditCheckpointIntervalSeconds: number;
   /** Connect and response timeout of every outbound webhook or connector request, in milliseconds. */
   outboundTimeoutMs: number;
+  /** How long the API waits for a client's request headers before answering 408 and closing (Node's default is 60 s). */
+  httpHeadersTimeoutMs: number;
+  /** How long the API waits for a whole request, body included (at least the headers timeout). */
+  httpRequestTimeoutMs: number;
   /** First retry delay of a failed webhook or connector delivery; later ones grow exponentially with jitter. */
   deliveryRetryBaseMs: number;
   /** How long a failing delivery keeps being retried before it is dead, in seconds (a day by default). */
   deliveryMaxAgeSeconds: number;
   /** Consecutive dead deliveries after which a webhook endpoint is disabled automatically. */
   webhookDisableAfterDeadDeliveries: number;
+  /** Adds a `tenant` label to SCIM, outbox and delivery metrics; one series per tenant (docs/operations.md). */
+  metricsTenantLabels: boolean;
+  /** Port of the worker's Prometheus endpoint (GET /metrics); 0 turns it off. */
+  workerMetricsPort: number;
+  /** Address the worker's metrics endpoint listens on: loopback unless an operator opens it deliberately. */
+  workerMetricsHost: string;
   /** Development only: the SCIM token `npm start` keeps for its sandbox tenant; the sandbox page starts authorised with it. */
   sandboxScimToken?: string;
 }

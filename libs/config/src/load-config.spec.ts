@@ -22,6 +22,9 @@ describe('loadConfig', () => {
     [{ TRUST_PROXY: 'true' }, 'TRUST_PROXY'],
     [{ TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY'],
     [{ TRUST_PROXY: '99' }, 'TRUST_PROXY'],
+    [{ METRICS_TENANT_LABELS: 'yes' }, 'METRICS_TENANT_LABELS'],
+    [{ WORKER_METRICS_PORT: '-1' }, 'WORKER_METRICS_PORT'],
+    [{ WORKER_METRICS_HOST: 'a b' }, 'WORKER_METRICS_HOST'],
   ])('names the variable in one line when %o is wrong', (override, variable) => {
     expect(() => loadConfig({ ...BASE, ...override })).toThrow(ConfigError);
     try {
@@ -39,7 +42,20 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...BASE, TRUST_PROXY: 'loopback, 10.0.0.0/8,::1' }).trustProxy).toEqual(['loopback', '10.0.0.0/8', '::1']);
   });
 
+  it('keeps metrics cardinality low and the worker metrics endpoint on loopback unless told otherwise', () => {
+    expect(loadConfig(BASE)).toMatchObject({ metricsTenantLabels: false, workerMetricsPort: 9465, workerMetricsHost: '127.0.0.1' });
+    expect(loadConfig({ ...BASE, METRICS_TENANT_LABELS: 'true', WORKER_METRICS_PORT: '0', WORKER_METRICS_HOST: '0.0.0.0' }))
+      .toMatchObject({ metricsTenantLabels: true, workerMetricsPort: 0, workerMetricsHost: '0.0.0.0' });
+  });
+
   it('requires ADMIN_TOKEN in production', () => {
     expect(() => loadConfig({ DATABASE_URL: BASE.DATABASE_URL, NODE_ENV: 'production' })).toThrow(/ADMIN_TOKEN is required/);
+  });
+
+  it('takes the sandbox page token in development and refuses it in production, where the page would show it to anyone', () => {
+    expect(loadConfig({ ...BASE, SANDBOX_SCIM_TOKEN: 'scim_abc' }).sandboxScimToken).toBe('scim_abc');
+    expect(loadConfig(BASE).sandboxScimToken).toBeUndefined();
+    const production = { ...BASE, NODE_ENV: 'production', SECRETS_ENCRYPTION_KEY: 'a'.repeat(64), SANDBOX_SCIM_TOKEN: 'scim_abc' };
+    expect(() => loadConfig(production)).toThrow(/SANDBOX_SCIM_TOKEN must not be set when NODE_ENV=production/);
   });
 });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import ipaddr from 'ipaddr.js';
 import { AppConfig } from './app-config';
+import { auditSigningKey } from './audit-signing-key';
 import { ConfigError } from './config-error';
 import { redisTopology } from './redis-topology';
 
@@ -25,6 +26,21 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   const value = Number(raw);
   if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max} (got ${value})`);
   return value;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'true') return true;
+  if (raw === 'false') return false;
+  throw new ConfigError(name, `must be true or false (got "${env[name]}")`);
+}
+
+function host(env: Env, name: string, fallback: string): string {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  if (!ipaddr.isValid(raw) && !/^[A-Za-z0-9.-]+$/.test(raw)) throw new ConfigError(name, `must be an address or host name (got "${raw}")`);
+  return raw;
 }
 
 function url(env: Env, name: string, protocols: string[], fallback?: string): string | undefined {
@@ -133,10 +149,17 @@ export function loadConfig(env: Env = process.env): AppConfig {
     scimMaxPageSize: integer(env, 'SCIM_MAX_PAGE_SIZE', 1000, 1, 10000),
     scimBulkMaxOperations: integer(env, 'SCIM_BULK_MAX_OPERATIONS', 1000, 1, 10000),
     secretsEncryptionKey: secretsKey(env, nodeEnv),
+    auditSigningKey: auditSigningKey(env, nodeEnv),
+    auditCheckpointIntervalSeconds: integer(env, 'AUDIT_CHECKPOINT_INTERVAL_SECONDS', 60, 0, 86400),
     outboundTimeoutMs: integer(env, 'OUTBOUND_TIMEOUT_MS', 10000, 50, 120000),
+    httpHeadersTimeoutMs: integer(env, 'HTTP_HEADERS_TIMEOUT_MS', 10000, 100, 120000),
+    httpRequestTimeoutMs: integer(env, 'HTTP_REQUEST_TIMEOUT_MS', 30000, 100, 600000),
     deliveryRetryBaseMs: integer(env, 'DELIVERY_RETRY_BASE_MS', 10000, 10, 3600000),
     deliveryMaxAgeSeconds: integer(env, 'DELIVERY_MAX_AGE_SECONDS', 86400, 1, 604800),
     webhookDisableAfterDeadDeliveries: integer(env, 'WEBHOOK_DISABLE_AFTER_DEAD_DELIVERIES', 5, 1, 1000),
+    metricsTenantLabels: bool(env, 'METRICS_TENANT_LABELS', false),
+    workerMetricsPort: integer(env, 'WORKER_METRICS_PORT', 9465, 0, 65535),
+    workerMetricsHost: host(env, 'WORKER_METRICS_HOST', '127.0.0.1'),
     sandboxScimToken: sandboxScimToken(env, nodeEnv),
   };
 }

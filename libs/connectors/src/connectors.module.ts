@@ -1,10 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@provisio/audit';
-import { EventsModule, QueueDashboardModule } from '@provisio/events';
+import { EventsModule, QueueRegistryModule, registerQueues } from '@provisio/events';
 import { OutboundModule } from '@provisio/outbound';
 import { TenancyModule } from '@provisio/tenancy';
-import { ConnectorQueuesOnBoard } from './admin/connector-queues-on-board';
 import { ConnectorResyncsAdminController } from './admin/connector-resyncs-admin.controller';
 import { ConnectorViewsService } from './admin/connector-views.service';
 import { ConnectorsAdminController } from './admin/connectors-admin.controller';
@@ -12,7 +11,7 @@ import { ConnectorEntity } from './connectors/connector.entity';
 import { ConnectorsService } from './connectors/connectors.service';
 import { ConnectorResyncRunner } from './resync/connector-resync.runner';
 import { ConnectorResyncsService } from './resync/connector-resyncs.service';
-import { ConnectorQueues } from './sync/connector-queues';
+import { CONNECTOR_RESYNC_QUEUE, CONNECTOR_SYNC_QUEUE, ConnectorQueues } from './sync/connector-queues';
 import { ConnectorSyncService } from './sync/connector-sync.service';
 import { ConnectorSyncSubscriber } from './sync/connector-sync.subscriber';
 import { ConnectorSyncSweeper } from './sync/connector-sync.sweeper';
@@ -20,15 +19,16 @@ import { ConnectorSyncWorker } from './sync/connector-sync.worker';
 import { StoreFactory } from './sync/store-factory';
 
 const shared = [TypeOrmModule.forFeature([ConnectorEntity]), TenancyModule, AuditModule, OutboundModule];
+const queues = registerQueues('connectors', [CONNECTOR_SYNC_QUEUE, CONNECTOR_RESYNC_QUEUE]);
 
 /**
- * apps/api: the admin endpoints (CRUD with sync state, resync requests) and the queues on the ops dashboard
- * and in GET /admin/v1/events/stats (QueueDashboardModule's EventQueuesReader).
+ * apps/api: the admin endpoints (CRUD with sync state, resync requests); the queues are declared in the
+ * QueueRegistry that the ops dashboard and GET /admin/v1/events/stats read.
  */
 @Module({
-  imports: [...shared, QueueDashboardModule],
+  imports: [...shared, QueueRegistryModule],
   controllers: [ConnectorsAdminController, ConnectorResyncsAdminController],
-  providers: [ConnectorsService, ConnectorViewsService, ConnectorResyncsService, ConnectorQueues, ConnectorQueuesOnBoard],
+  providers: [ConnectorsService, ConnectorViewsService, ConnectorResyncsService, ConnectorQueues, queues],
 })
 export class ConnectorsModule {}
 
@@ -44,6 +44,7 @@ export class ConnectorsModule {}
     ConnectorSyncWorker,
     ConnectorSyncSweeper,
     ConnectorSyncSubscriber,
+    queues,
   ],
 })
 export class ConnectorsWorkerModule {}

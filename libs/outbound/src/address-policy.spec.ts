@@ -36,4 +36,25 @@ describe('AddressPolicy', () => {
     expect(policy.allowsAddress('10.0.0.1', 'corp.example')).toBe(false);
     expect(policy.allowsAddress('10.0.0.1', 'other.internal')).toBe(false);
   });
+
+  it('opens only the listed port for host:port, [v6]:port and CIDR:port entries', () => {
+    const policy = new AddressPolicy(['127.0.0.1:8443', '[fd00::1]:9000', 'receiver.internal:443', '10.0.0.0/8:8080', 'fd00::2']);
+    expect(policy.allowsAddress('127.0.0.1')).toBe(false);
+    expect(policy.forPort(8443).allowsAddress('127.0.0.1')).toBe(true);
+    expect(policy.forPort(8444).allowsAddress('127.0.0.1')).toBe(false);
+    expect(policy.forPort(9000).allowsAddress('fd00::1')).toBe(true);
+    expect(policy.forPort(443).allowsAddress('fd00::1')).toBe(false);
+    expect(policy.forPort(443).allowsHost('receiver.internal')).toBe(true);
+    expect(policy.forPort(80).allowsHost('receiver.internal')).toBe(false);
+    expect(policy.forPort(8080).allowsAddress('10.9.8.7')).toBe(true);
+    expect(policy.forPort(8081).allowsAddress('10.9.8.7')).toBe(false);
+    // A bare IPv6 address has colons but no port, and keeps opening every port.
+    expect(policy.forPort(1).allowsAddress('fd00::2')).toBe(true);
+  });
+
+  it('opens nothing for an entry with a port outside 1-65535', () => {
+    const policy = new AddressPolicy(['127.0.0.1:0', '127.0.0.1:70000']);
+    for (const port of [0, 70000, 80]) expect(policy.forPort(port).allowsAddress('127.0.0.1')).toBe(false);
+  });
 });
+

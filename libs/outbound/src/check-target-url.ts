@@ -1,6 +1,6 @@
 import { lookup } from 'node:dns/promises';
 import ipaddr from 'ipaddr.js';
-import { AddressPolicy, normalizeHost } from './address-policy';
+import { AddressPolicy, normalizeHost, portOf } from './address-policy';
 import { OutboundTargetError } from './outbound-errors';
 
 /**
@@ -18,9 +18,10 @@ export async function checkTargetUrl(raw: string, policy: AddressPolicy): Promis
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new OutboundTargetError('url must use http or https');
   if (url.username || url.password) throw new OutboundTargetError('url must not contain credentials');
   const host = normalizeHost(url.hostname);
-  if (policy.allowsHost(host)) return url;
+  const forPort = policy.forPort(portOf(url));
+  if (forPort.allowsHost(host)) return url;
   for (const address of await resolve(host)) {
-    if (!policy.allowsAddress(address, host)) {
+    if (!forPort.allowsAddress(address, host)) {
       throw new OutboundTargetError(`url host ${host} resolves to ${address}, a private, loopback or otherwise non-public address; ` +
         'outbound requests may reach it only if OUTBOUND_ALLOWED_HOSTS lists it');
     }

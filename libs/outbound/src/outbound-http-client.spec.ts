@@ -33,6 +33,24 @@ describe('OutboundHttpClient', () => {
     await new Promise((resolve) => server.close(resolve));
   });
 
+  it('reaches an allow-listed host:port and nothing else on that host (literal and resolved names)', async () => {
+    const other = createServer((_req, res) => res.end('other'));
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    const otherPort = (other.address() as AddressInfo).port;
+    try {
+      for (const host of ['127.0.0.1', 'localhost']) {
+        const listed = client([`${host}:${port}`, `127.0.0.1:${port}`]);
+        expect((await listed.send({ method: 'GET', url: `http://${host}:${port}/` })).status).toBe(200);
+        await expect(listed.send({ method: 'GET', url: `http://${host}:${otherPort}/` })).rejects.toBeInstanceOf(OutboundBlockedError);
+      }
+      await expect(checkTargetUrl(`http://127.0.0.1:${otherPort}/`, client([`127.0.0.1:${port}`]).policy)).rejects.toBeInstanceOf(OutboundTargetError);
+      await expect(checkTargetUrl(`http://127.0.0.1:${port}/`, client([`127.0.0.1:${port}`]).policy)).resolves.toBeInstanceOf(URL);
+    } finally {
+      other.closeAllConnections();
+      await new Promise((resolve) => other.close(resolve));
+    }
+  });
+
   it('refuses a loopback IP literal without the allow-list', async () => {
     await expect(client([]).send({ method: 'GET', url: `http://127.0.0.1:${port}/` })).rejects.toBeInstanceOf(OutboundBlockedError);
     await expect(client([]).send({ method: 'GET', url: `http://[::ffff:127.0.0.1]:${port}/` })).rejects.toBeInstanceOf(OutboundBlockedError);

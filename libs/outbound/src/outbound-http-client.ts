@@ -1,7 +1,7 @@
 import ipaddr from 'ipaddr.js';
-import { Agent, request } from 'undici';
+import { Agent, buildConnector, request } from 'undici';
 import type { Readable } from 'node:stream';
-import { AddressPolicy, normalizeHost } from './address-policy';
+import { AddressPolicy, normalizeHost, portOf } from './address-policy';
 import { guardedLookup } from './guarded-lookup';
 import { NetworkFailure, OutboundBlockedError, OutboundNetworkError } from './outbound-errors';
 
@@ -39,7 +39,7 @@ export class OutboundHttpClient {
   constructor(options: OutboundClientOptions) {
     this.policy = new AddressPolicy(options.allowList);
     this.agent = new Agent({
-      connect: { lookup: guardedLookup(this.policy), timeout: options.timeoutMs },
+      connect: portAwareConnector(this.policy, options.timeoutMs),
       headersTimeout: options.timeoutMs,
       bodyTimeout: options.timeoutMs,
       keepAliveTimeout: 4000,
@@ -68,8 +68,25 @@ export class OutboundHttpClient {
   /** net.connect does not call `lookup` for an IP address, so literal hosts are checked here. */
   private checkLiteralHost(url: URL): void {
     const host = normalizeHost(url.hostname);
-    if (ipaddr.isValid(host) && !this.policy.allowsAddress(host)) throw new OutboundBlockedError(host, host);
+    if (ipaddr.isValid(host) && !this.policy.forPort(portOf(url)).allowsAddress(host)) throw new OutboundBlockedError(host, host);
   }
+}
+
+/**
+ * undici's connector with the SSRF lookup of the destination port's policy, so an allow-list entry
+ * bound to a port opens that port only. One connector per port, built on first use.
+ */
+function portAwareConnector(policy: AddressPolicy, timeout: number): buildConnector.connector {
+  const connectors = new Map<number, buildConnector.connector>();
+  return (options, callback) => {
+    const port = Number(options.port) || (options.protocol === 'https:' ? 443 : 80);
+    let connect = connectors.get(port);
+    if (!connect) {
+      connect = buildConnector({ lookup: guardedLookup(policy.forPort(port)), timeout });
+      connectors.set(port, connect);
+    }
+    return connect(options, callback);
+  };
 }
 
 /** Keeps the first `max` bytes and stops reading, so a huge or endless response cannot exhaust memory. */

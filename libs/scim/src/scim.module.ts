@@ -12,6 +12,7 @@ import { ScimGroupsController } from './groups/scim-groups.controller';
 import { ScimGroupsService } from './groups/scim-groups.service';
 import { ScimHttpInterceptor } from './http/scim-http.interceptor';
 import { SCIM_LIMITS, scimLimitsFrom } from './http/scim-limits';
+import { ScimOperationMetrics } from './http/scim-operation-metrics';
 import { ScimMeController } from './me/scim-me.controller';
 import { RootSearchController } from './search/root-search.controller';
 import { RootSearchService } from './search/root-search.service';
@@ -26,6 +27,7 @@ import { ScimUsersService } from './users/scim-users.service';
     { provide: SCIM_LIMITS, useFactory: scimLimitsFrom, inject: [APP_CONFIG] },
     ChangeJournal,
     ScimHttpInterceptor,
+    ScimOperationMetrics,
     ScimUsersService,
     ScimGroupsService,
     ScimBulkService,

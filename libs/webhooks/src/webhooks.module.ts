@@ -2,14 +2,13 @@ import { TenantDeliveriesAdminController } from './admin/tenant-deliveries-admin
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@provisio/audit';
-import { EventsModule, QueueDashboardModule } from '@provisio/events';
+import { EventsModule, QueueRegistryModule, registerQueues } from '@provisio/events';
 import { OutboundModule } from '@provisio/outbound';
 import { TenancyModule } from '@provisio/tenancy';
 import { WebhookDeliveriesAdminController } from './admin/webhook-deliveries-admin.controller';
-import { WebhookQueueOnBoard } from './admin/webhook-queue-on-board';
 import { WebhooksAdminController } from './admin/webhooks-admin.controller';
 import { WebhookDeliveryLogService } from './deliveries/webhook-delivery-log.service';
-import { WebhookDeliveryQueue } from './deliveries/webhook-delivery-queue';
+import { WEBHOOK_DELIVERY_QUEUE, WebhookDeliveryQueue } from './deliveries/webhook-delivery-queue';
 import { WebhookDeliveryService } from './deliveries/webhook-delivery.service';
 import { WebhookDeliverySweeper } from './deliveries/webhook-delivery.sweeper';
 import { WebhookDeliveryWorker } from './deliveries/webhook-delivery.worker';
@@ -19,12 +18,13 @@ import { WebhookEndpointsService } from './endpoints/webhook-endpoints.service';
 import { WebhookStatsService } from './stats/webhook-stats.service';
 
 const shared = [TypeOrmModule.forFeature([WebhookEndpointEntity]), TenancyModule, AuditModule, OutboundModule];
+const queues = registerQueues('webhooks', [WEBHOOK_DELIVERY_QUEUE]);
 
-/** apps/api: the admin endpoints (CRUD, delivery log, replay, stats) and the delivery queue on the dashboard. */
+/** apps/api: the admin endpoints (CRUD, delivery log, replay, stats); the delivery queue is declared for the dashboard. */
 @Module({
-  imports: [...shared, QueueDashboardModule],
+  imports: [...shared, QueueRegistryModule],
   controllers: [WebhooksAdminController, WebhookDeliveriesAdminController, TenantDeliveriesAdminController],
-  providers: [WebhookEndpointsService, WebhookDeliveryLogService, WebhookStatsService, WebhookDeliveryQueue, WebhookQueueOnBoard],
+  providers: [WebhookEndpointsService, WebhookDeliveryLogService, WebhookStatsService, WebhookDeliveryQueue, queues],
   exports: [WebhookStatsService],
 })
 export class WebhooksModule {}
@@ -39,6 +39,7 @@ export class WebhooksModule {}
     WebhookDeliveryWorker,
     WebhookDeliverySweeper,
     WebhookFanOutSubscriber,
+    queues,
   ],
 })
 export class WebhooksWorkerModule {}

@@ -168,6 +168,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/v1/tenants/{tenantId}/audit-events/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Signed checkpoints of the tenant's chain, newest first, with the public key that checks them
+         * @description The sealer signs the chain head (sequence, hash, time) with Ed25519 at most once per AUDIT_CHECKPOINT_INTERVAL_SECONDS while the log grows. Copy them somewhere the database administrators cannot write, and check the chain against one later with POST …/audit-events/verify. `payload` is the exact text signed, so `openssl pkeyutl -verify` can check it offline too.
+         */
+        get: operations["AuditEventsAdminController_listCheckpoints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/v1/tenants/{tenantId}/audit-events/export": {
         parameters: {
             query?: never;
@@ -201,7 +221,11 @@ export interface paths {
          */
         get: operations["AuditEventsAdminController_verify"];
         put?: never;
-        post?: never;
+        /**
+         * Verify the chain and prove it still extends a signed checkpoint kept outside the database
+         * @description Send an item of GET …/audit-events/checkpoints that you stored elsewhere (SIEM, object storage with retention lock). The signature must verify with this service's key, and the chain must still hold that hash at that sequence: someone who rewrote the chain and its head in the database cannot make that true without the private key. `ok` is false, with `checkpoint.reason`, when it does not hold. See docs/audit.md, "Signed checkpoints".
+         */
+        post: operations["AuditEventsAdminController_verifyAgainst"];
         delete?: never;
         options?: never;
         head?: never;
@@ -726,6 +750,70 @@ export interface components {
             /** @example name.givenName */
             path: string;
         };
+        AuditCheckpointDto: {
+            /**
+             * @description Chain hash of that event, hex
+             * @example 5d41402abc4b2a76b9719d911017c592ae5f6c1e9b0d3a8f7e6c5b4a39281706
+             */
+            hash: string;
+            /**
+             * @description Which signing key: first 16 hex digits of SHA-256 over the SPKI DER public key
+             * @example 3f9c0a5be1d27c44
+             */
+            keyId?: string;
+            /**
+             * @description The exact UTF-8 text the signature covers, rebuilt from the fields above (ignored on input: the fields are what is checked)
+             * @example provisio-audit-checkpoint-v1
+             *     tenantId=9d1f2c7a-3e4b-4c5d-8e6f-0a1b2c3d4e5f
+             *     sequence=1200
+             *     hash=5d41402abc4b2a76b9719d911017c592ae5f6c1e9b0d3a8f7e6c5b4a39281706
+             *     signedAt=2026-12-05T09:00:00.123Z
+             */
+            payload?: string;
+            /**
+             * @description Sequence of the chain head that was signed
+             * @example 1200
+             */
+            sequence: number;
+            /**
+             * @description Ed25519 signature (RFC 8032) over `payload`, base64
+             * @example q2vN0l3Qm0b7m9lX1oJ9nQ6l4cT8Qz7m0wq5b9Yb0s2Hk8v7d3x1c4e6f8a0b2c4d6e8f0a2b4c6d8e0f2a4b6c8d0eA==
+             */
+            signature: string;
+            /**
+             * @description When the sealer signed it (ISO 8601, milliseconds)
+             * @example 2026-12-05T09:00:00.123Z
+             */
+            signedAt: string;
+            /**
+             * Format: uuid
+             * @example 9d1f2c7a-3e4b-4c5d-8e6f-0a1b2c3d4e5f
+             */
+            tenantId: string;
+        };
+        AuditCheckpointPageDto: {
+            /** @example Ed25519 */
+            algorithm: string;
+            /** @description Newest first */
+            items: components["schemas"]["AuditCheckpointDto"][];
+            /**
+             * @description keyId of the current signing key
+             * @example 3f9c0a5be1d27c44
+             */
+            keyId: string;
+            /**
+             * @description Pass as `cursor` for older checkpoints; null on the last page
+             * @example 1100
+             */
+            nextCursor?: Record<string, never> | null;
+            /**
+             * @description The current public key, SPKI PEM: keep it with the checkpoints
+             * @example -----BEGIN PUBLIC KEY-----
+             *     MCowBQYDK2VwAyEA…
+             *     -----END PUBLIC KEY-----
+             */
+            publicKey: string;
+        };
         AuditEventDto: {
             /**
              * @description See docs/audit.md for the list: user.*, group.*, tenant.*, token.*, oauth_client.*, webhook.*, connector.*
@@ -831,6 +919,8 @@ export interface components {
              * @example 1200
              */
             checked: number;
+            /** @description The checkpoint checked: the one in the request (POST), or else the newest one the sealer signed with the current key; absent when there is none */
+            checkpoint?: components["schemas"]["CheckpointCheckDto"];
             /**
              * @description The first event that does not match; null when ok, or when events at the end are missing
              * @example null
@@ -847,7 +937,7 @@ export interface components {
              */
             headSequence: number;
             /**
-             * @description Every stored event matches its hash and follows its predecessor
+             * @description Every stored event matches its hash and follows its predecessor, and the checkpoint (if any) still holds
              * @example true
              */
             ok: boolean;
@@ -861,6 +951,22 @@ export interface components {
              * @example event 17 does not match its hash
              */
             reason?: string;
+        };
+        CheckpointCheckDto: {
+            /**
+             * @description The signature is valid and the chain still holds that hash at that sequence
+             * @example true
+             */
+            ok: boolean;
+            /** @example the chain holds another hash at sequence 1200: it was rewritten after the checkpoint was signed */
+            reason?: string;
+            /** @example 1200 */
+            sequence: number;
+            /**
+             * @description given: the checkpoint in the request; stored: the newest one the sealer signed with the current key
+             * @enum {string}
+             */
+            source: "given" | "stored";
         };
         ConnectorResponseDto: {
             baseUrl: string;
@@ -1417,6 +1523,10 @@ export interface components {
             eventTypes?: ("user.created" | "user.updated" | "user.deactivated" | "user.reactivated" | "user.deleted" | "group.created" | "group.updated" | "group.deleted" | "group.members.added" | "group.members.removed")[] | null;
             /** @example https://hooks.example.com/provisio */
             url?: string;
+        };
+        VerifyAgainstCheckpointDto: {
+            /** @description A checkpoint kept outside the database (an item of GET …/audit-events/checkpoints) */
+            checkpoint: components["schemas"]["AuditCheckpointDto"];
         };
         WebhookResponseDto: {
             createdAt: string;
@@ -1994,6 +2104,60 @@ export interface operations {
             };
         };
     };
+    AuditEventsAdminController_listCheckpoints: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Tenant id (POST /admin/v1/tenants returns it), e.g. `9d1f2c7a-3e4b-4c5d-8e6f-0a1b2c3d4e5f` */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditCheckpointPageDto"];
+                };
+            };
+            /** @description A malformed cursor or limit */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or wrong ADMIN_TOKEN or operator key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An auditor operator key on anything but GET (auditors only read) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown tenant, or an event of another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     AuditEventsAdminController_export: {
         parameters: {
             query?: {
@@ -2081,6 +2245,61 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ChainVerificationDto"];
                 };
+            };
+            /** @description Missing or wrong ADMIN_TOKEN or operator key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An auditor operator key on anything but GET (auditors only read) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown tenant, or an event of another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuditEventsAdminController_verifyAgainst: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant id (POST /admin/v1/tenants returns it), e.g. `9d1f2c7a-3e4b-4c5d-8e6f-0a1b2c3d4e5f` */
+                tenantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyAgainstCheckpointDto"];
+            };
+        };
+        responses: {
+            /** @description The verification result, with `checkpoint` saying whether the chain extends the given checkpoint */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChainVerificationDto"];
+                };
+            };
+            /** @description A malformed checkpoint (missing field, bad hash, signature not base64, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Missing or wrong ADMIN_TOKEN or operator key */
             401: {

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CheckpointCheckDto } from './audit-checkpoint.dto';
 
 export class AuditChangeDto {
   @ApiProperty({ example: 'name.givenName' }) path: string;
@@ -49,7 +50,7 @@ export class AuditEventPageDto {
 }
 
 export class ChainVerificationDto {
-  @ApiProperty({ example: true, description: 'Every stored event matches its hash and follows its predecessor' }) ok: boolean;
+  @ApiProperty({ example: true, description: 'Every stored event matches its hash and follows its predecessor, and the checkpoint (if any) still holds' }) ok: boolean;
   @ApiProperty({ example: 1200, description: 'Events recomputed (from the retention anchor, or the first event, to the head)' }) checked: number;
   @ApiPropertyOptional({ nullable: true, type: String, example: null, description: 'The first event that does not match; null when ok, or when events at the end are missing' }) firstBrokenEventId: string | null;
   @ApiPropertyOptional({ example: 'event 17 does not match its hash', description: 'Only when not ok' }) reason?: string;
@@ -60,4 +61,8 @@ export class ChainVerificationDto {
     description: 'Committed events not sealed yet (no sequence or hash): they are neither checked nor a failure. Verify seals what has ' +
       'committed before it reads, so this is 0 unless events commit during the verification',
   }) pending: number;
+  @ApiPropertyOptional({
+    type: CheckpointCheckDto,
+    description: 'The checkpoint checked: the one in the request (POST), or else the newest one the sealer signed with the current key; absent when there is none',
+  }) checkpoint?: CheckpointCheckDto;
 }

@@ -1,12 +1,14 @@
 import { Readable } from 'node:stream';
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces } from '@nestjs/swagger';
 import { AdminApi } from '@provisio/tenancy';
 import type { Response } from 'express';
 import { ChainVerifier } from '../chain/chain-verifier.service';
+import { AuditCheckpointsService } from '../checkpoints/audit-checkpoints.service';
 import { AuditExportService } from '../export/audit-export.service';
 import { EXPORT_CONTENT_TYPES } from '../export/export-formats';
 import { AuditEventsService } from '../query/audit-events.service';
+import { AuditCheckpointPageDto, CheckpointsQueryDto, VerifyAgainstCheckpointDto } from './audit-checkpoint.dto';
 import { AuditEventDto, AuditEventPageDto, ChainVerificationDto } from './audit-event.dto';
 import { ExportAuditEventsQueryDto, ListAuditEventsQueryDto, toFilters } from './audit-events-query.dto';
 
@@ -28,6 +30,7 @@ export class AuditEventsAdminController {
     private readonly events: AuditEventsService,
     private readonly verifier: ChainVerifier,
     private readonly exporter: AuditExportService,
+    private readonly checkpoints: AuditCheckpointsService,
   ) {}
 
   @Get()
@@ -66,6 +69,54 @@ export class AuditEventsAdminController {
   })
   verify(@Param('tenantId') tenantId: string): Promise<ChainVerificationDto> {
     return this.verifier.verify(tenantId);
+  }
+
+  @Post('verify')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Verify the chain and prove it still extends a signed checkpoint kept outside the database',
+    description:
+      'Send an item of GET …/audit-events/checkpoints that you stored elsewhere (SIEM, object storage with retention lock). ' +
+      "The signature must verify with this service's key, and the chain must still hold that hash at that sequence: someone " +
+      'who rewrote the chain and its head in the database cannot make that true without the private key. `ok` is false, with ' +
+      '`checkpoint.reason`, when it does not hold. See docs/audit.md, "Signed checkpoints".',
+  })
+  @ApiOkResponse({
+    type: ChainVerificationDto,
+    description: 'The verification result, with `checkpoint` saying whether the chain extends the given checkpoint',
+    examples: {
+      extends: {
+        summary: 'The chain extends the checkpoint',
+        value: { ok: true, checked: 1500, firstBrokenEventId: null, headSequence: 1500, headHash: '9a0c…', pending: 0, checkpoint: { source: 'given', sequence: 1200, ok: true } },
+      },
+      rewritten: {
+        summary: 'The chain was rewritten after the checkpoint',
+        value: {
+          ok: false, checked: 1500, firstBrokenEventId: null, reason: 'checkpoint: the chain holds another hash at sequence 1200: it was rewritten after the checkpoint was signed',
+          headSequence: 1500, headHash: '9a0c…', pending: 0,
+          checkpoint: { source: 'given', sequence: 1200, ok: false, reason: 'the chain holds another hash at sequence 1200: it was rewritten after the checkpoint was signed' },
+        },
+      },
+    },
+  })
+  @ApiBadRequestResponse({ description: 'A malformed checkpoint (missing field, bad hash, signature not base64, …)' })
+  verifyAgainst(@Param('tenantId') tenantId: string, @Body() body: VerifyAgainstCheckpointDto): Promise<ChainVerificationDto> {
+    const { checkpoint } = body;
+    return this.verifier.verify(tenantId, { ...checkpoint, signature: Buffer.from(checkpoint.signature, 'base64') });
+  }
+
+  @Get('checkpoints')
+  @ApiOperation({
+    summary: "Signed checkpoints of the tenant's chain, newest first, with the public key that checks them",
+    description:
+      'The sealer signs the chain head (sequence, hash, time) with Ed25519 at most once per AUDIT_CHECKPOINT_INTERVAL_SECONDS while ' +
+      'the log grows. Copy them somewhere the database administrators cannot write, and check the chain against one later with ' +
+      'POST …/audit-events/verify. `payload` is the exact text signed, so `openssl pkeyutl -verify` can check it offline too.',
+  })
+  @ApiOkResponse({ type: AuditCheckpointPageDto })
+  @ApiBadRequestResponse({ description: 'A malformed cursor or limit' })
+  listCheckpoints(@Param('tenantId') tenantId: string, @Query() query: CheckpointsQueryDto): Promise<AuditCheckpointPageDto> {
+    return this.checkpoints.list(tenantId, query.limit ?? 50, query.cursor ? Number(query.cursor) : undefined);
   }
 
   @Get('export')

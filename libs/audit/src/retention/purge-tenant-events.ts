@@ -31,6 +31,8 @@ export async function purgeTenantEvents(dataSource: DataSource, tenantId: string
          WHERE audit_chain_anchors.sequence < EXCLUDED.sequence`,
         [tenantId, last.sequence, last.hash],
       );
+      // Checkpoints before the anchor name events that are gone: nothing can check them any more.
+      await tx.query(`DELETE FROM audit_checkpoints WHERE tenant_id = $1 AND sequence < $2`, [tenantId, last.sequence]);
       return doomed.length;
     });
     deleted += batch;

@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig } from '@provisio/config';
 import { CounterRow, numberCommittedRows, underTenantCounter } from '@provisio/database';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { CheckpointSigner } from '../checkpoints/checkpoint-signer';
 import { AUDIT_SEALING } from './audit-sealing';
 
 /** Events sealed per transaction: a short transaction, and one round trip of reads and one of writes. */
@@ -32,8 +34,15 @@ export interface SealOptions {
 @Injectable()
 export class AuditSealer {
   readWaitMs = READ_SEAL_WAIT_MS;
+  checkpointIntervalMs: number;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly signer: CheckpointSigner,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.checkpointIntervalMs = config.auditCheckpointIntervalSeconds * 1000;
+  }
 
   /** Returns how many events it sealed, or null when another sealer holds the tenant (and `wait` is not set). */
   async seal(tenantId: string, options: SealOptions = {}): Promise<number | null> {
@@ -69,6 +78,31 @@ export class AuditSealer {
   }
 
   private async sealBatch(qr: QueryRunner, tenantId: string, head: CounterRow): Promise<number> {
-    return numberCommittedRows(qr, AUDIT_SEALING, tenantId, head, SEAL_BATCH_SIZE);
+    const sealed = await numberCommittedRows(qr, AUDIT_SEALING, tenantId, head, SEAL_BATCH_SIZE);
+    await this.checkpointIfDue(qr, tenantId, head, sealed);
+    return sealed;
+  }
+
+  /**
+   * Signs the new head when the chain grew past the last checkpoint and that one is at least the checkpoint
+   * interval old; in the sealing transaction, so a checkpoint names only a committed head. A quiet tenant's last
+   * events get theirs from the worker's sweep (AuditSealLoop), which calls seal() once the interval has passed.
+   */
+  private async checkpointIfDue(qr: QueryRunner, tenantId: string, before: CounterRow, sealed: number): Promise<void> {
+    const sequence = Number(before.last_sequence) + sealed;
+    if (sequence <= Number(before.checkpoint_sequence)) return;
+    const signedAt = new Date();
+    const last = before.checkpointed_at as Date | null;
+    if (last && signedAt.getTime() - last.getTime() < this.checkpointIntervalMs) return;
+    const [head] = sealed ? await qr.query(`SELECT last_hash FROM audit_chain_heads WHERE tenant_id = $1`, [tenantId]) : [before];
+    const hash = head.last_hash as Buffer;
+    const signature = this.signer.sign({ tenantId, sequence, hash: hash.toString('hex'), signedAt: signedAt.toISOString() });
+    await qr.query(
+      `WITH signed AS (
+         INSERT INTO audit_checkpoints (tenant_id, sequence, hash, signed_at, key_id, signature) VALUES ($1, $2, $3, $4, $5, $6)
+       )
+       UPDATE audit_chain_heads SET checkpoint_sequence = $2, checkpointed_at = $4 WHERE tenant_id = $1`,
+      [tenantId, sequence, hash, signedAt, this.signer.keyId, signature],
+    );
   }
 }

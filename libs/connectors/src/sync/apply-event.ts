@@ -1,5 +1,5 @@
-import { EventEnvelope } from '@provisio/events';
-import { ConnectorProtocolError, LocalResource, RemoteMember, UserStoreConnector } from '../connector';
+import { EventEnvelope, EventMemberRef } from '@provisio/events';
+import { ConnectorProtocolError, ConnectorRequestError, LocalResource, RemoteMember, UserStoreConnector } from '../connector';
 import { IdMap } from './id-map';
 import { LocalDirectory } from './local-directory';
 import { translateUser } from './translate-user';
@@ -72,16 +72,37 @@ async function deleteMapped(ctx: SyncContext, type: 'User' | 'Group', localId: s
 async function changeMembers(ctx: SyncContext, event: EventEnvelope): Promise<void> {
   const groupRemoteId = await ensureMapped(ctx, 'Group', event.data.id);
   if (!groupRemoteId) return; // the group is gone here too; its group.deleted follows
-  const members: RemoteMember[] = [];
-  for (const member of event.data.members ?? []) {
-    // Removing needs only an existing mapping; adding provisions a member the store has not seen yet.
-    const remoteId = event.type === 'group.members.removed'
-      ? await ctx.ids.remoteId(member.type, member.value)
-      : await ensureMapped(ctx, member.type, member.value);
-    if (remoteId) members.push({ value: remoteId, type: member.type });
+  const changed = event.data.members ?? [];
+  if (event.type === 'group.members.removed') {
+    await ctx.store.removeMembers(groupRemoteId, await mappedMembers(ctx, changed, (m) => ctx.ids.remoteId(m.type, m.value)));
+    return;
   }
-  if (event.type === 'group.members.added') await ctx.store.addMembers(groupRemoteId, members);
-  else await ctx.store.removeMembers(groupRemoteId, members);
+  // Adding provisions a member the store has not seen yet.
+  const members = await mappedMembers(ctx, changed, (m) => ensureMapped(ctx, m.type, m.value));
+  try {
+    await ctx.store.addMembers(groupRemoteId, members);
+  } catch (error) {
+    // A member deleted here meanwhile may have been deleted in the store too, by its own user.deleted (events of
+    // different resources run in parallel): the store refuses the whole PATCH. Add the members still alive here.
+    if (!(error instanceof ConnectorRequestError) || error.status !== 400) throw error;
+    const alive = new Set([...(await ctx.local.liveIds('User', ids(changed, 'User'))), ...(await ctx.local.liveIds('Group', ids(changed, 'Group')))]);
+    const stillHere = changed.filter((member) => alive.has(member.value));
+    if (stillHere.length === changed.length) throw error;
+    await ctx.store.addMembers(groupRemoteId, await mappedMembers(ctx, stillHere, (m) => ensureMapped(ctx, m.type, m.value)));
+  }
+}
+
+function ids(members: EventMemberRef[], type: 'User' | 'Group'): string[] {
+  return members.filter((member) => member.type === type).map((member) => member.value);
+}
+
+async function mappedMembers(ctx: SyncContext, members: EventMemberRef[], map: (member: EventMemberRef) => Promise<string | undefined>): Promise<RemoteMember[]> {
+  const mapped: RemoteMember[] = [];
+  for (const member of members) {
+    const remoteId = await map(member);
+    if (remoteId) mapped.push({ value: remoteId, type: member.type });
+  }
+  return mapped;
 }
 
 /**

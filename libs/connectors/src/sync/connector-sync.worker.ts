@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@provisio/config';
-import { EVENTS_WORKER_OPTIONS, EventsWorkerOptions } from '@provisio/events';
+import { EVENTS_WORKER_OPTIONS, EventsWorkerOptions, QueueRegistry } from '@provisio/events';
 import { DeliveryJobData, DeliveryWorker, DeliveryWorkerTimings } from '@provisio/outbound';
 import { ConnectorResyncRunner } from '../resync/connector-resync.runner';
 import { CONNECTOR_RESYNC_QUEUE, CONNECTOR_SYNC_QUEUE, ResyncJobData } from './connector-queues';
@@ -21,6 +21,7 @@ export class ConnectorSyncWorker implements OnApplicationBootstrap, OnApplicatio
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly sync: ConnectorSyncService,
     private readonly resync: ConnectorResyncRunner,
+    private readonly registry: QueueRegistry,
     // The job-lock timings of apps/worker, as for webhooks (absent without EventsWorkerModule: BullMQ defaults).
     @Optional() @Inject(EVENTS_WORKER_OPTIONS) private readonly options?: EventsWorkerOptions,
   ) {}
@@ -33,6 +34,8 @@ export class ConnectorSyncWorker implements OnApplicationBootstrap, OnApplicatio
       (job) => this.resync.run(job.data.tenantId, job.data.connectorId, job.data.resyncId), timings);
     this.syncs.start();
     this.resyncs.start();
+    this.registry.serving(CONNECTOR_SYNC_QUEUE);
+    this.registry.serving(CONNECTOR_RESYNC_QUEUE);
   }
 
   async onApplicationShutdown(): Promise<void> {

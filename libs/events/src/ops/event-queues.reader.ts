@@ -6,7 +6,7 @@ import { InjectBullBoard } from '@bull-board/nestjs/dist/bull-board.decorator';
 import { APP_CONFIG, AppConfig } from '@provisio/config';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import { EVENTS_MAINTENANCE_QUEUE } from '../queues/event-queues';
+import { QueueRegistry } from '../queues/queue-registry';
 import { createProducerConnection } from '../queues/redis-connections';
 
 export interface QueueDepth {
@@ -21,40 +21,31 @@ export interface QueueDepth {
 const READ_TIMEOUT_MS = 2000;
 
 /**
- * The queues as seen from the API, for the dashboard (/admin/queues) and the depth endpoint: the event queues,
- * plus those other libs add with addQueue() (webhook deliveries, ...). Its connection fails fast while Redis is
- * down, so neither can hold up a request for long, and nothing else in the API depends on it.
+ * The queues as seen from the API, for the dashboard (/admin/queues) and the depth endpoint: every queue declared
+ * in the QueueRegistry. Its connection fails fast while Redis is down, so neither can hold up a request for long,
+ * and nothing else in the API depends on it.
  */
 @Injectable()
 export class EventQueuesReader implements OnModuleInit, OnModuleDestroy {
   private readonly connection: Redis;
-  private readonly own: Queue[];
-  private readonly added: Queue[] = [];
+  queues: Queue[] = [];
 
   constructor(
-    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectBullBoard() private readonly board: BullBoardInstance,
+    private readonly registry: QueueRegistry,
   ) {
     this.connection = createProducerConnection(config.redisUrl, 'provisio-api-queues');
-    this.own = [EVENTS_MAINTENANCE_QUEUE].map((name) => {
-      const queue = new Queue(name, { connection: this.connection, prefix: config.queuePrefix });
+  }
+
+  /** After every module declared its queues (providers are all instantiated before the first onModuleInit). */
+  onModuleInit(): void {
+    this.queues = this.registry.names().map((name) => {
+      const queue = new Queue(name, { connection: this.connection, prefix: this.config.queuePrefix });
       queue.on('error', () => undefined);
+      this.board.addQueue(new BullMQAdapter(queue));
       return queue;
     });
-  }
-
-  get queues(): Queue[] {
-    return [...this.own, ...this.added];
-  }
-
-  onModuleInit(): void {
-    for (const queue of this.own) this.board.addQueue(new BullMQAdapter(queue));
-  }
-
-  /** Another lib's queue on the dashboard and in the depth endpoint. Its owner keeps it and closes it. */
-  addQueue(queue: Queue): void {
-    this.added.push(queue);
-    this.board.addQueue(new BullMQAdapter(queue));
   }
 
   async depths(): Promise<QueueDepth[]> {
@@ -72,7 +63,7 @@ export class EventQueuesReader implements OnModuleInit, OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
-    await Promise.all(this.own.map((queue) => queue.close().catch(() => undefined)));
+    await Promise.all(this.queues.map((queue) => queue.close().catch(() => undefined)));
     this.connection.disconnect();
   }
 }

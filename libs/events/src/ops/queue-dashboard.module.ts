@@ -16,7 +16,7 @@ export const QUEUE_DASHBOARD_ROUTE = '/admin/queues';
 /**
  * The @bull-board dashboard inside the API process. It reads queue state from Redis through fail-fast
  * connections: while Redis is down its pages show errors and the rest of the API is unaffected.
- * Other libs show their queues on it, and in GET /admin/v1/events/stats, with EventQueuesReader.addQueue().
+ * It shows every queue declared in the QueueRegistry (registerQueues() in the owning lib's module).
  */
 @Module({
   imports: [

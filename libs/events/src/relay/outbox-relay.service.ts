@@ -40,7 +40,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
   onApplicationBootstrap(): void {
     if (!this.options.relay) return;
     this.stopped = false;
-    this.listener = new OutboxListener(this.config.databaseUrl, (tenantId) => this.kick(tenantId));
+    this.listener = new OutboxListener(this.config.databaseDirectUrl, (tenantId) => this.kick(tenantId));
     this.listener.start();
     this.schedulePoll(0);
   }

@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { EVENTS_MAINTENANCE_QUEUE, EVENTS_PURGE_JOB } from '../queues/event-queues';
 import { createWorkerConnection } from '../queues/redis-connections';
 import { EVENTS_WORKER_OPTIONS, EventsWorkerOptions } from '../relay/relay-options';
+import { QueueRegistry } from '../queues/queue-registry';
 import { purgeExpiredEvents } from './purge-expired-events';
 
 /**
@@ -24,6 +25,7 @@ export class EventsRetentionService implements OnApplicationBootstrap, OnModuleD
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(EVENTS_WORKER_OPTIONS) private readonly options: EventsWorkerOptions,
+    private readonly registry: QueueRegistry,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -38,6 +40,7 @@ export class EventsRetentionService implements OnApplicationBootstrap, OnModuleD
       .catch((error: Error) => this.logger.warn(`could not schedule the events purge: ${error.message}`));
     this.worker = new Worker(EVENTS_MAINTENANCE_QUEUE, () => this.purge(), { ...opts, concurrency: 1 });
     this.worker.on('error', () => undefined);
+    this.registry.serving(EVENTS_MAINTENANCE_QUEUE);
   }
 
   async purge(): Promise<{ deleted: number }> {

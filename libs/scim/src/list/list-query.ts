@@ -44,10 +44,10 @@ export async function listResources<Row>(db: Db, resourceType: ResourceTypeName,
   const page: string[] = [where];
   let limit = request.count;
   let offset = 0;
-  const fingerprint = queryFingerprint([resourceType, request.filter, sort.attributePath, sort.direction]);
+  const binding = { key: request.cursorKey, tenantId, fingerprint: queryFingerprint([resourceType, request.filter, sort.attributePath, sort.direction]) };
   if (request.cursor !== undefined) {
     if (request.cursor !== '') {
-      const keyset = keysetPredicate(sort, decodeCursor(request.cursor, fingerprint), params.length + 1);
+      const keyset = keysetPredicate(sort, decodeCursor(request.cursor, binding), params.length + 1);
       page.push(keyset.sql);
       params.push(...keyset.params);
     }
@@ -68,7 +68,7 @@ export async function listResources<Row>(db: Db, resourceType: ResourceTypeName,
   if (request.cursor !== undefined && rows.length > request.count) {
     rows = rows.slice(0, request.count);
     const last = rows[rows.length - 1];
-    nextCursor = encodeCursor({ value: last.sort_key, id: last.id! }, fingerprint);
+    nextCursor = encodeCursor({ value: last.sort_key, id: last.id! }, binding);
   }
   return { totalResults, rows: rows as Row[], nextCursor };
 }

@@ -13,6 +13,8 @@ export interface ListRequest {
   count: number;
   /** Cursor paging (RFC 9865 §2): '' asks for the first page, undefined means index paging. */
   cursor?: string;
+  /** Seals and opens cursors (cursor-codec.ts). */
+  cursorKey: Buffer;
 }
 
 export class InvalidListParameterError extends AppError {
@@ -40,6 +42,7 @@ export function readListRequest(source: Record<string, unknown>, limits: PagingL
     sortOrder: sortOrder(source.sortOrder),
     startIndex: Math.max(1, startIndex ?? 1),
     count: Math.min(Math.max(0, count ?? limits.defaultPageSize), limits.maxPageSize),
+    cursorKey: limits.cursorKey,
   };
   if (filter !== undefined && filter.trim() !== '') request.filter = filter;
   if (sortBy !== undefined && sortBy.trim() !== '') request.sortBy = sortBy.trim();

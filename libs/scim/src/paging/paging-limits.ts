@@ -2,4 +2,6 @@
 export interface PagingLimits {
   defaultPageSize: number;
   maxPageSize: number;
+  /** Not a size: the key that seals list cursors, handed along with the paging settings. */
+  cursorKey: Buffer;
 }

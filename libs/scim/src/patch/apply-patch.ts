@@ -1,5 +1,6 @@
 import { ResourceTypeName } from '../schema';
 import { cloneJson, jsonEqual, JsonObject } from '../resource-model/json-value';
+import { keepActive } from '../resource-model/keep-active';
 import { dropRepeatedValues } from '../resource-model/repeated-values';
 import { resourceSchemas } from '../validation/check-schemas';
 import { assertIndexedLengths } from '../validation/indexed-lengths';
@@ -38,6 +39,7 @@ export function applyPatch(resourceType: ResourceTypeName, current: JsonObject, 
     memberChanges: [],
   };
   for (const operation of operations) applyOperation(resourceType, state, operation);
+  keepActive(resourceType, state.resource, current);
   dropRepeatedValues(resourceType, state.resource);
   dropEmptyExtensions(resourceType, state.resource);
   assertRequiredAttributes(resourceType, state.resource, 'mutability');

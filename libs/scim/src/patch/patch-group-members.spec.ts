@@ -72,7 +72,7 @@ describe('PATCH on group members', () => {
   it('adds members and renames in one no-path replace', () => {
     const result = patchGroup(group, { op: 'Replace', value: { id: GROUP_ID, displayName: 'New', members: [{ value: 'a', type: 'User' }] } });
     expect(result.resource).toEqual({ schemas: [GROUP], displayName: 'New' });
-    expect(result.memberChanges).toEqual([{ op: 'removeAll' }, { op: 'add', members: [{ value: 'a', type: 'User' }] }]);
+    expect(result.memberChanges).toEqual([{ op: 'removeAll' }, { op: 'add', members: [{ value: 'a' }] }]);
   });
 
   it('renames with Entra\'s "Replace" on displayName', () => {

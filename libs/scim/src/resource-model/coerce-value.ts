@@ -48,13 +48,19 @@ export function assertSinglePrimary(values: readonly unknown[], label: string): 
 /**
  * A complex value with canonical sub-attribute names. Unknown sub-attributes are ignored like unknown
  * attributes; readOnly ones (manager.displayName) are ignored as RFC 7644 §3.5.1 says for PUT.
- * A bare string for a complex attribute with a `value` sub-attribute is that value: the Entra
- * gallery validation sets the enterprise manager to a plain id string.
+ * A bare string for a single-valued complex attribute with a `value` sub-attribute is that value:
+ * the Entra gallery validation sets the enterprise manager to a plain id string (MS-LA
+ * SCIM_Update_Manager_Test). Multi-valued complex attributes get no such leniency: no identity
+ * provider sends `"emails": "a@example.com"`, and RFC 7643 §2.4 makes each value an object.
  */
 export function coerceComplexValue(attribute: AttributeDefinition, raw: unknown, label: string): JsonObject | undefined {
   const valueSub = findAttribute(attribute.subAttributes, 'value');
-  const source = !isJsonObject(raw) && valueSub && typeof raw !== 'object' ? { value: raw } : raw;
-  if (!isJsonObject(source)) throw invalidValue(`${label} must be a complex value (JSON object)`);
+  const lenient = !attribute.multiValued && valueSub !== undefined && typeof raw !== 'object';
+  const source = lenient ? { value: raw } : raw;
+  if (!isJsonObject(source)) {
+    const what = attribute.multiValued ? 'an array of complex values (JSON objects)' : 'a complex value (JSON object)';
+    throw invalidValue(`${label} must be ${what}; got ${Array.isArray(source) ? 'a nested array' : `a ${source === null ? 'null' : typeof source}`}`);
+  }
   const result: JsonObject = {};
   for (const [key, value] of Object.entries(source)) {
     const sub = findAttribute(attribute.subAttributes, key);

@@ -4,12 +4,13 @@ import { isJsonObject } from './json-value';
 import { AttributeRef } from './attribute-ref';
 import { invalidValue } from './scim-validation-error';
 
-/** One member as a client names it (RFC 7643 §4.2); `type` is canonicalised for the membership table. */
+/**
+ * One member as a client names it (RFC 7643 §4.2): its id. `type` and `display` are readOnly, taken
+ * from the member's own resource, so the validator drops them like any readOnly sub-attribute.
+ */
 export interface GroupMember {
   value: string;
-  type?: 'User' | 'Group';
   $ref?: string;
-  display?: string;
 }
 
 /**
@@ -21,8 +22,12 @@ export function isMembershipAttribute(ref: Pick<AttributeRef, 'attribute' | 'inE
   return !ref.inExtension && ref.attribute.name === 'members' && ref.attribute.multiValued && ref.attribute.type === 'complex';
 }
 
-/** The members a value names, each once; a bare id string counts as `{value: id}`. */
+/** The members a value names, each once (each an object with `value`, RFC 7643 §4.2). */
 export function coerceGroupMembers(attribute: AttributeDefinition, raw: unknown): GroupMember[] {
+  // Checked on the raw values: a member with only readOnly sub-attributes would otherwise vanish silently.
+  for (const item of Array.isArray(raw) ? raw : [raw]) {
+    if (isJsonObject(item) && !Object.keys(item).some((key) => key.toLowerCase() === 'value')) throw invalidValue('members[].value is required');
+  }
   const values = (coerceAttributeValue(attribute, raw, attribute.name) as unknown[] | undefined) ?? [];
   return distinctMembers(values.map((value) => toGroupMember(value)));
 }
@@ -30,17 +35,8 @@ export function coerceGroupMembers(attribute: AttributeDefinition, raw: unknown)
 function toGroupMember(value: unknown): GroupMember {
   if (!isJsonObject(value) || typeof value.value !== 'string') throw invalidValue('members[].value is required');
   const member: GroupMember = { value: value.value };
-  if (value.type !== undefined) member.type = memberType(value.type);
   if (typeof value.$ref === 'string') member.$ref = value.$ref;
-  if (typeof value.display === 'string') member.display = value.display;
   return member;
-}
-
-function memberType(raw: unknown): 'User' | 'Group' {
-  const lower = typeof raw === 'string' ? raw.toLowerCase() : '';
-  if (lower === 'user') return 'User';
-  if (lower === 'group') return 'Group';
-  throw invalidValue('members[].type must be "User" or "Group"');
 }
 
 /** Ids in first-seen order without repeats: a member listed twice is one membership row. */

@@ -4,17 +4,21 @@ import { CORE_GROUP_SCHEMA_URN } from './schema-urns';
 
 // RFC 7643 §4.2: members may be added and removed, but each member's sub-attributes are immutable.
 const immutable = { mutability: 'immutable' } as const;
+// Derived by the server from the member's own resource, whatever a client sends (it is ignored).
+const derived = { mutability: 'readOnly' } as const;
 
 /**
- * The JSON of RFC 7643 §8.7.1. Its displayName says "required": false although §4.2 calls it
- * REQUIRED; the schema mirrors §8.7.1 and the validator enforces §4.2.
+ * The JSON of RFC 7643 §8.7.1, corrected where it would mislead a client that trusts /Schemas
+ * (RFC 7643 §7): displayName is REQUIRED as §4.2 says (§8.7.1 says false) and enforced so; a
+ * member's `type` and `display` are readOnly because the server takes them from the member's
+ * resource (§8.7.1 lists `type` as immutable and has no `display`).
  */
 export const GROUP_SCHEMA: SchemaDefinition = {
   id: CORE_GROUP_SCHEMA_URN,
   name: 'Group',
   description: 'Group',
   attributes: [
-    attribute('displayName', 'string', 'A human-readable name for the Group.'),
+    attribute('displayName', 'string', 'A human-readable name for the Group.', { required: true }),
     complexAttribute(
       'members',
       'A list of members of the Group.',
@@ -24,12 +28,12 @@ export const GROUP_SCHEMA: SchemaDefinition = {
           ...immutable,
           referenceTypes: ['User', 'Group'],
         }),
-        attribute('type', 'string', 'A label indicating the type of resource, e.g., "User" or "Group".', {
-          ...immutable,
+        attribute('type', 'string', 'A label indicating the type of resource, e.g., "User" or "Group"; set by the server.', {
+          ...derived,
           canonicalValues: ['User', 'Group'],
         }),
         // Not in §8.7.1; Okta sends it when adding members and IdPs render it.
-        attribute('display', 'string', "The member's display name.", immutable),
+        attribute('display', 'string', "The member's display name; set by the server.", derived),
       ],
       { multiValued: true },
     ),

@@ -33,10 +33,15 @@ describe('schema definitions', () => {
     ]);
   });
 
-  it('make Group member sub-attributes immutable with canonical types User and Group', () => {
+  it('make Group member value and $ref immutable, and type (User or Group) and display readOnly: the server sets them', () => {
     const members = findAttribute(GROUP_SCHEMA.attributes, 'members')!;
     expect(members.multiValued).toBe(true);
-    expect(members.subAttributes!.every((sub) => sub.mutability === 'immutable')).toBe(true);
+    expect(Object.fromEntries(members.subAttributes!.map((sub) => [sub.name, sub.mutability]))).toEqual({
+      value: 'immutable',
+      $ref: 'immutable',
+      type: 'readOnly',
+      display: 'readOnly',
+    });
     expect(members.subAttributes!.find((sub) => sub.name === 'type')!.canonicalValues).toEqual(['User', 'Group']);
   });
 

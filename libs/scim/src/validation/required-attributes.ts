@@ -3,9 +3,8 @@ import { isJsonObject, JsonObject } from '../resource-model/json-value';
 import { ScimValidationError } from '../resource-model/scim-validation-error';
 
 /**
- * RFC 7643 §2.2 `required`: userName (§4.1.1, "non-empty") must hold a value, and so must Group
- * displayName: §4.2 calls it REQUIRED although the §8.7.1 JSON the registry mirrors says false.
- * A blank string counts as missing. Extension attributes are required only when the resource
+ * RFC 7643 §2.2 `required`: userName (§4.1.1, "non-empty") and Group displayName (§4.2) must
+ * hold a value, as /Schemas publishes. A blank string counts as missing. Extension attributes are required only when the resource
  * uses the extension; readOnly ones are the server's to fill. POST and PUT report a missing value
  * as invalidValue; a PATCH that unassigns one is mutability (RFC 7644 §3.5.2.2).
  */
@@ -22,8 +21,7 @@ export function assertRequiredAttributes(
   }
   for (const [container, schema] of scopes) {
     for (const attribute of schema.attributes) {
-      const required = attribute.required || (resourceType === 'Group' && attribute.name === 'displayName');
-      if (!required || attribute.mutability === 'readOnly') continue;
+      if (!attribute.required || attribute.mutability === 'readOnly') continue;
       const value = container[attribute.name];
       if (value === undefined || (typeof value === 'string' && value.trim() === '')) {
         throw new ScimValidationError(scimType, `${attribute.name} is required and must not be empty`);

@@ -46,9 +46,9 @@ describe('validateReplacement (PUT, RFC 7644 §3.5.1)', () => {
     });
   });
 
-  it('clears omitted readWrite attributes, extension ones included', () => {
+  it('clears omitted readWrite attributes, extension ones included, but keeps active (never unassigned by an update)', () => {
     const { resource } = validateReplacement('User', { schemas: [USER], userName: 'x' }, stored);
-    expect(resource).toEqual({ schemas: [USER], userName: 'x' });
+    expect(resource).toEqual({ schemas: [USER], userName: 'x', active: stored.active });
   });
 
   it('applies POST validation', () => {

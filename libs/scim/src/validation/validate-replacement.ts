@@ -1,4 +1,5 @@
 import { AttributeDefinition, COMMON_ATTRIBUTES, getResourceSchema, ResourceTypeName } from '../schema';
+import { keepActive } from '../resource-model/keep-active';
 import { keepImmutables } from '../resource-model/immutable-attributes';
 import { isJsonObject, JsonObject } from '../resource-model/json-value';
 import { resourceSchemas } from './check-schemas';
@@ -30,6 +31,7 @@ export function validateReplacement(resourceType: ResourceTypeName, body: unknow
     if (!(ext.id in validated.resource)) validated.resource[ext.id] = after;
   }
   for (const [after, before, attributes] of scopes) keepImmutables(after, before, attributes);
+  keepActive(resourceType, validated.resource, existing);
   dropEmptyExtensions(resourceType, validated.resource);
   validated.resource.schemas = resourceSchemas(resourceType, validated.resource);
   return validated;

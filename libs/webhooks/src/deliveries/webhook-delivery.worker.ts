@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@provisio/config';
-import { EVENTS_WORKER_OPTIONS, EventsWorkerOptions } from '@provisio/events';
+import { EVENTS_WORKER_OPTIONS, EventsWorkerOptions, QueueRegistry } from '@provisio/events';
 import { DeliveryWorker } from '@provisio/outbound';
 import { WEBHOOK_DELIVERY_QUEUE } from './webhook-delivery-queue';
 import { WebhookDeliveryService } from './webhook-delivery.service';
@@ -16,6 +16,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly deliveries: WebhookDeliveryService,
+    private readonly registry: QueueRegistry,
     // The job-lock timings of apps/worker (absent when the module is used without EventsWorkerModule: BullMQ defaults).
     @Optional() @Inject(EVENTS_WORKER_OPTIONS) private readonly timings?: EventsWorkerOptions,
   ) {}
@@ -25,6 +26,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
       (job) => this.deliveries.run(job.data),
       { lockDurationMs: this.timings?.lockDurationMs, stalledIntervalMs: this.timings?.stalledIntervalMs });
     this.worker.start();
+    this.registry.serving(WEBHOOK_DELIVERY_QUEUE);
   }
 
   async onApplicationShutdown(): Promise<void> {
