@@ -6,6 +6,8 @@ const { join } = require('node:path');
 
 const root = join(__dirname, '..');
 const marker = join(root, 'dist', 'scripts', 'start-dev.js');
+// The console (apps/console, .tsx) builds into dist/console; a missing one means a build that predates it.
+const consoleIndex = join(root, 'dist', 'console', 'index.html');
 const sourceDirs = ['apps', 'libs', 'migrations', 'scripts', 'bench'];
 
 function newestSource(dir) {
@@ -14,12 +16,12 @@ function newestSource(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+    else if (/\.(ts|tsx|css)$/.test(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs);
   }
   return newest;
 }
 
-const builtAt = existsSync(marker) ? statSync(marker).mtimeMs : 0;
+const builtAt = existsSync(marker) && existsSync(consoleIndex) ? Math.min(statSync(marker).mtimeMs, statSync(consoleIndex).mtimeMs) : 0;
 const sourcesAt = Math.max(...sourceDirs.map((dir) => newestSource(join(root, dir))), statSync(join(root, 'tsconfig.json')).mtimeMs);
 /** One build step with a line before it and a heartbeat while it runs, so a first start is never silent for minutes. */
 function step(label, command, args) {

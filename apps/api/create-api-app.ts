@@ -8,6 +8,7 @@ import type { DestinationStream } from 'pino';
 import { ApiModule } from './api.module';
 import { AllExceptionsFilter } from './errors/all-exceptions.filter';
 import { bodyParsers } from './http/body-parsers';
+import { serveConsole } from './http/console-static';
 import { requestContextMiddleware } from './http/request-context.middleware';
 import { setupSwagger } from './swagger';
 
@@ -18,6 +19,7 @@ export async function createApiApp(config: AppConfig, logDestination?: Destinati
     bufferLogs: true,
   });
   configureHttp(app, config);
+  serveConsole(app);
   setupSwagger(app, config);
   return app;
 }

@@ -24,7 +24,7 @@ export function setupSwagger(app: INestApplication, config: AppConfig): void {
     )
     .setVersion('1.0')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'scim_… token or OAuth access token', description: 'A tenant\'s SCIM token (scim_…) or an access token from POST /oauth/token' }, SCIM_BEARER)
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'ADMIN_TOKEN', description: 'The ADMIN_TOKEN (`npm start` prints it and where it is kept)' }, 'admin-token');
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'ADMIN_TOKEN or operator key', description: 'The ADMIN_TOKEN (`npm start` prints it and where it is kept) or an operator key (opk_…; auditor keys may only GET)' }, 'admin-token');
   const document = documentScim(SwaggerModule.createDocument(app, builder.build()));
   SwaggerModule.setup(SWAGGER_UI_PATH, app, document, {
     jsonDocumentUrl: SWAGGER_JSON_PATH,

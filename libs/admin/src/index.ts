@@ -4,3 +4,7 @@ export * from './admin-api.decorator';
 export * from './admin-token.guard';
 export * from './secret-hash';
 export * from './tenant-settings';
+export * from './operators/operator-role';
+export * from './operators/authenticate-operator';
+export * from './operators/find-operator-key';
+export * from './operators/current-operator.decorator';

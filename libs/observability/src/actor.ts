@@ -2,5 +2,6 @@
 export type Actor =
   // oauthClientId: the client an OAuth access token was issued to, since the short-lived token itself is not listed anywhere.
   | { type: 'token'; tokenId: string; tokenPrefix: string; tokenKind: 'static' | 'oauth'; oauthClientId?: string }
-  | { type: 'admin' }
+  // ADMIN_TOKEN is `{ type: 'admin' }`; an operator key adds which key and role it was.
+  | { type: 'admin'; operatorKeyId?: string; operatorKeyPrefix?: string; role?: 'admin' | 'auditor' }
   | { type: 'system'; job: string };

@@ -3,6 +3,7 @@ import { AuditModule } from '@provisio/audit';
 import { APP_CONFIG } from '@provisio/config';
 import { EventsModule } from '@provisio/events';
 import { TenancyModule } from '@provisio/tenancy';
+import { DirectoryAdminController } from './admin/directory-admin.controller';
 import { ScimBulkController } from './bulk/scim-bulk.controller';
 import { ScimBulkService } from './bulk/scim-bulk.service';
 import { ChangeJournal } from './changes/change-journal.service';
@@ -21,7 +22,7 @@ import { ScimUsersService } from './users/scim-users.service';
 /** The SCIM 2.0 service provider (RFC 7643/7644) under /scim/v2 and /scim. */
 @Module({
   imports: [TenancyModule, AuditModule, EventsModule],
-  controllers: [ScimUsersController, ScimGroupsController, ScimBulkController, RootSearchController, ScimDiscoveryController, ScimMeController],
+  controllers: [DirectoryAdminController, ScimUsersController, ScimGroupsController, ScimBulkController, RootSearchController, ScimDiscoveryController, ScimMeController],
   providers: [
     { provide: SCIM_LIMITS, useFactory: scimLimitsFrom, inject: [APP_CONFIG] },
     ChangeJournal,

@@ -11,4 +11,6 @@ export * from './auth/scim-principal';
 export * from './auth/scim-bearer.guard';
 // The admin decorator and guard moved to @provisio/admin (audit uses them and must not import tenancy);
 // libs that import them from here keep working.
-export { ADMIN_BEARER, AdminApi, AdminAuthError, AdminTokenGuard } from '@provisio/admin';
+export { ADMIN_BEARER, AdminApi, AdminAuthError, AdminTokenGuard, authenticateOperator, CurrentOperator, Operator, OperatorRole, OPERATOR_ROLES, OperatorRequest, OperatorRoleError } from '@provisio/admin';
+export * from './operators/operator-key.entity';
+export * from './operators/operator-keys.service';

@@ -4,6 +4,9 @@ import { PassportModule } from '@nestjs/passport';
 import { AuditModule } from '@provisio/audit';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OAuthClientsAdminController } from './admin/oauth-clients-admin.controller';
+import { OperatorKeysAdminController } from './admin/operator-keys-admin.controller';
+import { ScimActivityAdminController } from './admin/scim-activity-admin.controller';
+import { ScimRequestRecorder } from './activity/scim-request-recorder';
 import { TenantsAdminController } from './admin/tenants-admin.controller';
 import { TokensAdminController } from './admin/tokens-admin.controller';
 import { BearerAuthenticator } from './auth/bearer-authenticator.service';
@@ -14,6 +17,8 @@ import { OAuthClientSecretEntity } from './oauth/oauth-client-secret.entity';
 import { OAuthClientEntity } from './oauth/oauth-client.entity';
 import { OAuthClientsService } from './oauth/oauth-clients.service';
 import { OAuthTokenController } from './oauth/oauth-token.controller';
+import { OperatorKeyEntity } from './operators/operator-key.entity';
+import { OperatorKeysService } from './operators/operator-keys.service';
 import { TokenEndpointService } from './oauth/token-endpoint.service';
 import { TokenRequestThrottlerModule } from './oauth/token-request-limits';
 import { TenantEntity } from './tenants/tenant.entity';
@@ -25,14 +30,16 @@ import { ApiTokensService } from './tokens/api-tokens.service';
   imports: [
     AuditModule,
     PassportModule,
-    TypeOrmModule.forFeature([TenantEntity, ApiTokenEntity, OAuthClientEntity, OAuthClientSecretEntity]),
+    TypeOrmModule.forFeature([TenantEntity, ApiTokenEntity, OAuthClientEntity, OAuthClientSecretEntity, OperatorKeyEntity]),
     TokenRequestThrottlerModule,
   ],
-  controllers: [TenantsAdminController, TokensAdminController, OAuthClientsAdminController, OAuthTokenController],
+  controllers: [TenantsAdminController, TokensAdminController, OAuthClientsAdminController, OperatorKeysAdminController, ScimActivityAdminController, OAuthTokenController],
   providers: [
     TenantsService,
     ApiTokensService,
     OAuthClientsService,
+    OperatorKeysService,
+    ScimRequestRecorder,
     TokenEndpointService,
     BearerAuthenticator,
     TokenCache,
@@ -40,6 +47,6 @@ import { ApiTokensService } from './tokens/api-tokens.service';
     ScimBearerGuard,
     AdminTokenGuard,
   ],
-  exports: [TenantsService, ApiTokensService, OAuthClientsService, ScimBearerGuard, ScimBearerStrategy, AdminTokenGuard, BearerAuthenticator],
+  exports: [TenantsService, ApiTokensService, OAuthClientsService, OperatorKeysService, ScimBearerGuard, ScimBearerStrategy, ScimRequestRecorder, AdminTokenGuard, BearerAuthenticator],
 })
 export class TenancyModule {}

@@ -1,3 +1,4 @@
+import { TenantDeliveriesAdminController } from './admin/tenant-deliveries-admin.controller';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@provisio/audit';
@@ -22,7 +23,7 @@ const queues = registerQueues('webhooks', [WEBHOOK_DELIVERY_QUEUE]);
 /** apps/api: the admin endpoints (CRUD, delivery log, replay, stats); the delivery queue is declared for the dashboard. */
 @Module({
   imports: [...shared, QueueRegistryModule],
-  controllers: [WebhooksAdminController, WebhookDeliveriesAdminController],
+  controllers: [WebhooksAdminController, WebhookDeliveriesAdminController, TenantDeliveriesAdminController],
   providers: [WebhookEndpointsService, WebhookDeliveryLogService, WebhookStatsService, WebhookDeliveryQueue, queues],
   exports: [WebhookStatsService],
 })

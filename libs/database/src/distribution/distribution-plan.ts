@@ -11,7 +11,8 @@
  */
 export const DISTRIBUTION_COLUMN = 'tenant_id';
 
-export const REFERENCE_TABLES: readonly string[] = ['tenants'];
+// Operator keys and their events belong to the installation, not to a tenant, and are read on admin requests.
+export const REFERENCE_TABLES: readonly string[] = ['tenants', 'operator_keys', 'operator_key_events'];
 
 export const COORDINATOR_TABLES: readonly string[] = ['migrations', 'typeorm_metadata'];
 

@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { EVENT_TYPES } from '../event-types';
@@ -36,3 +36,26 @@ export const EVENT_PAGE_EXAMPLE = {
   nextCursor: '1',
   hasMore: false,
 };
+
+export class EventDataDto {
+  @ApiProperty({ enum: ['User', 'Group'] }) resourceType: string;
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ nullable: true, type: String }) externalId: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'The resource after the change (null when deleted)' })
+  resource: Record<string, unknown> | null;
+}
+
+export class EventEnvelopeDto {
+  @ApiProperty({ format: 'uuid', description: 'Stable across retries and replays: deduplicate on it' }) id: string;
+  @ApiProperty({ enum: EVENT_TYPES }) type: string;
+  @ApiProperty({ format: 'uuid' }) tenantId: string;
+  @ApiProperty() occurredAt: string;
+  @ApiProperty({ description: 'Commit order within the tenant' }) sequence: number;
+  @ApiProperty({ type: EventDataDto }) data: EventDataDto;
+}
+
+export class EventPageDto {
+  @ApiProperty({ type: [EventEnvelopeDto] }) items: EventEnvelopeDto[];
+  @ApiProperty({ description: 'Pass as after= for the next page' }) nextCursor: string;
+  @ApiProperty() hasMore: boolean;
+}

@@ -1,26 +1,25 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { authenticateOperator } from '@provisio/tenancy';
 import type { NextFunction, Request, Response } from 'express';
-
-function sha256(value: string): Buffer {
-  return createHash('sha256').update(value).digest();
-}
+import { DataSource } from 'typeorm';
 
 /**
- * Guards the queue dashboard with ADMIN_TOKEN. Accepts `Authorization: Bearer <token>` (scripts) and HTTP Basic
- * with the token as password and any user name, so a browser prompts for it. Hashing both sides makes the
- * comparison constant-time whatever the lengths.
+ * Guards the queue dashboard with ADMIN_TOKEN or an operator key of the admin role (the dashboard retries and
+ * removes jobs, so auditors are refused). Accepts `Authorization: Bearer <key>` (scripts) and HTTP Basic with the
+ * key as password and any user name, so a browser prompts for it.
  */
-export function adminTokenMiddleware(adminToken: string) {
-  const expected = sha256(adminToken);
+export function adminTokenMiddleware(adminToken: string, dataSource: DataSource) {
   return (req: Request, res: Response, next: NextFunction): void => {
-    const presented = presentedSecret(req.headers.authorization);
-    if (presented !== undefined && timingSafeEqual(sha256(presented), expected)) return next();
-    res.setHeader('WWW-Authenticate', 'Basic realm="provisio-queues", charset="UTF-8"');
-    res.status(401).json({
-      statusCode: 401,
-      error: 'Unauthorized',
-      message: 'The queue dashboard needs the admin token (Bearer, or Basic with the token as password)',
-    });
+    authenticateOperator(dataSource, adminToken, presentedSecret(req.headers.authorization))
+      .then((operator) => {
+        if (operator?.role === 'admin') return next();
+        res.setHeader('WWW-Authenticate', 'Basic realm="provisio-queues", charset="UTF-8"');
+        res.status(401).json({
+          statusCode: 401,
+          error: 'Unauthorized',
+          message: 'The queue dashboard needs the admin token or an admin operator key (Bearer, or Basic with the key as password)',
+        });
+      })
+      .catch(next);
   };
 }
 

@@ -4,6 +4,7 @@ import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { AdminApi, TenantsService } from '@provisio/tenancy';
 import { DataSource } from 'typeorm';
 import { EventQueuesReader } from './event-queues.reader';
+import { OpsStatsDto } from './ops-stats.dto';
 import { outboxStats } from './outbox-stats';
 
 const STATS_EXAMPLE = {
@@ -38,8 +39,8 @@ export class EventsOpsController {
     summary: 'Outbox backlog (relay and delivery lag, oldest pending event) and queue depths across all tenants',
     description: 'queues.available is false (with an error) while Redis is unreachable; the outbox figures come from Postgres and stay accurate.',
   })
-  @ApiOkResponse({ schema: { example: STATS_EXAMPLE } })
-  async stats() {
+  @ApiOkResponse({ type: OpsStatsDto, example: STATS_EXAMPLE })
+  async stats(): Promise<OpsStatsDto> {
     const [outbox, queues] = await Promise.all([outboxStats(this.dataSource), this.queueDepths()]);
     return { outbox, queues };
   }

@@ -4,11 +4,13 @@ import { ExpressAdapter } from '@bull-board/express';
 // hoisted @nestjs/bull-shared 12 (ES module only, which Jest on Node 20 cannot load). We need neither.
 import type { BullBoardModuleOptions } from '@bull-board/nestjs';
 import { BullBoardRootModule } from '@bull-board/nestjs/dist/bull-board.root-module';
+import { getDataSourceToken } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@provisio/config';
+import { DataSource } from 'typeorm';
 import { adminTokenMiddleware } from './admin-token.middleware';
 import { EventQueuesReader } from './event-queues.reader';
 
-/** Where the dashboard is served (HTML and its JSON API), behind the admin token. */
+/** Where the dashboard is served (HTML and its JSON API), behind the admin token or an admin operator key. */
 export const QUEUE_DASHBOARD_ROUTE = '/admin/queues';
 
 /**
@@ -19,14 +21,14 @@ export const QUEUE_DASHBOARD_ROUTE = '/admin/queues';
 @Module({
   imports: [
     BullBoardRootModule.forRootAsync({
-      useFactory: (config: AppConfig) => ({
+      useFactory: (config: AppConfig, dataSource: DataSource) => ({
         route: QUEUE_DASHBOARD_ROUTE,
         // @bull-board/express 9.10.1 is typed against its own copy of @bull-board/api; the runtime shapes match.
         adapter: ExpressAdapter as unknown as BullBoardModuleOptions['adapter'],
-        middleware: adminTokenMiddleware(config.adminToken),
+        middleware: adminTokenMiddleware(config.adminToken, dataSource),
         boardOptions: { uiConfig: { boardTitle: 'Provisio queues' } },
       }),
-      inject: [APP_CONFIG],
+      inject: [APP_CONFIG, getDataSourceToken()],
     }),
   ],
   providers: [EventQueuesReader],

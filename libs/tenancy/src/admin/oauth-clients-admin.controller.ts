@@ -1,9 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { OAuthClientsService } from '../oauth/oauth-clients.service';
 import { AdminApi } from '@provisio/admin';
 import { toOAuthClientResponse } from './admin-mappers';
-import { CreateOAuthClientDto } from './token.dto';
+import { CreatedOAuthClientDto, CreatedOAuthSecretDto, CreateOAuthClientDto, OAuthClientDto } from './token.dto';
 
 const CREATED_EXAMPLE = {
   id: '0b7c…',
@@ -21,8 +21,8 @@ export class OAuthClientsAdminController {
 
   @Post()
   @ApiOperation({ summary: 'Create an OAuth 2.0 client (client credentials); the secret is returned only here' })
-  @ApiCreatedResponse({ schema: { example: CREATED_EXAMPLE } })
-  async create(@Param('tenantId') tenantId: string, @Body() body: CreateOAuthClientDto) {
+  @ApiCreatedResponse({ type: CreatedOAuthClientDto, example: CREATED_EXAMPLE })
+  async create(@Param('tenantId') tenantId: string, @Body() body: CreateOAuthClientDto): Promise<CreatedOAuthClientDto> {
     const { client, secret, clientSecret } = await this.clients.create(tenantId, body.description);
     return {
       id: client.id,
@@ -36,7 +36,8 @@ export class OAuthClientsAdminController {
 
   @Get()
   @ApiOperation({ summary: 'List OAuth clients with their secrets’ prefixes and expiry (never the secrets)' })
-  async list(@Param('tenantId') tenantId: string) {
+  @ApiOkResponse({ type: [OAuthClientDto] })
+  async list(@Param('tenantId') tenantId: string): Promise<OAuthClientDto[]> {
     return (await this.clients.list(tenantId)).map(toOAuthClientResponse);
   }
 
@@ -50,7 +51,8 @@ export class OAuthClientsAdminController {
 
   @Post(':clientId/secrets')
   @ApiOperation({ summary: 'Rotate: add a new secret while the current ones keep working' })
-  async addSecret(@Param('tenantId') tenantId: string, @Param('clientId') clientId: string) {
+  @ApiCreatedResponse({ type: CreatedOAuthSecretDto })
+  async addSecret(@Param('tenantId') tenantId: string, @Param('clientId') clientId: string): Promise<CreatedOAuthSecretDto> {
     const { secret, clientSecret } = await this.clients.addSecret(tenantId, clientId);
     return { secretId: secret.id, clientSecret, prefix: secret.prefix, expiresAt: secret.expiresAt.toISOString(), createdAt: secret.createdAt.toISOString() };
   }

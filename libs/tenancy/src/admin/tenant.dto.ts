@@ -32,6 +32,6 @@ export class TenantResponseDto {
   @ApiProperty({ enum: ['active', 'suspended'] }) status: TenantStatus;
   @ApiProperty({ example: '2026-11-23T09:00:00.000Z' }) createdAt: string;
   @ApiProperty({ example: 'http://localhost:3000/scim/v2' }) scimBaseUrl: string;
-  @ApiProperty({ example: { deprovisioning: { onDeactivate: 'keep', onDelete: 'hard-delete' }, groups: { uniqueDisplayName: true } } })
+  @ApiProperty({ type: TenantSettingsDto, description: 'Every field present (defaults filled in)', example: { deprovisioning: { onDeactivate: 'keep', onDelete: 'hard-delete' }, groups: { uniqueDisplayName: true } } })
   settings: TenantSettings;
 }

@@ -28,3 +28,37 @@ export class TokenResponseDto {
   @ApiPropertyOptional({ nullable: true, type: String }) lastUsedAt?: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) revokedAt?: string | null;
 }
+
+export class OAuthClientSecretDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'cs_Q2xAb9Zk' }) prefix: string;
+  @ApiProperty() expiresAt: string;
+  @ApiProperty() createdAt: string;
+  @ApiProperty({ nullable: true, type: String }) revokedAt: string | null;
+}
+
+export class OAuthClientDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'prv_4f1c…' }) clientId: string;
+  @ApiProperty({ nullable: true, type: String }) description: string | null;
+  @ApiProperty() createdAt: string;
+  @ApiProperty({ nullable: true, type: String }) revokedAt: string | null;
+  @ApiProperty({ type: [OAuthClientSecretDto] }) secrets: OAuthClientSecretDto[];
+}
+
+export class CreatedOAuthClientDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'prv_4f1c…' }) clientId: string;
+  @ApiProperty({ example: 'cs_Q2x…', description: 'Returned only in this response' }) clientSecret: string;
+  @ApiProperty({ format: 'uuid' }) secretId: string;
+  @ApiProperty() expiresAt: string;
+  @ApiProperty() createdAt: string;
+}
+
+export class CreatedOAuthSecretDto {
+  @ApiProperty({ format: 'uuid' }) secretId: string;
+  @ApiProperty({ example: 'cs_Q2x…', description: 'Returned only in this response' }) clientSecret: string;
+  @ApiProperty() prefix: string;
+  @ApiProperty() expiresAt: string;
+  @ApiProperty() createdAt: string;
+}

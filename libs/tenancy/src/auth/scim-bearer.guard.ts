@@ -1,6 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import passport from 'passport';
+import { ScimRequestRecorder } from '../activity/scim-request-recorder';
 import { BearerAuthError } from '../tenants/tenancy-errors';
 import { ScimBearerStrategy } from './scim-bearer.strategy';
 import { ScimPrincipal } from './scim-principal';
@@ -14,7 +15,10 @@ import { ScimPrincipal } from './scim-principal';
  */
 @Injectable()
 export class ScimBearerGuard implements CanActivate {
-  constructor(private readonly strategy: ScimBearerStrategy) {}
+  constructor(
+    private readonly strategy: ScimBearerStrategy,
+    private readonly recorder: ScimRequestRecorder,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const http = context.switchToHttp();
@@ -22,8 +26,24 @@ export class ScimBearerGuard implements CanActivate {
     if (hasTokenOutsideHeader(req)) {
       throw new BearerAuthError('Send the token in the Authorization header (Bearer); access_token in the URL or the body is refused');
     }
-    req.user = await this.authenticate(req, http.getResponse<Response>());
+    const res = http.getResponse<Response>();
+    req.user = await this.authenticate(req, res);
+    this.recordWhenAnswered(req, res, req.user);
     return true;
+  }
+
+  /** The tenant's last request with the status it got, once the response is sent (see ScimRequestRecorder). */
+  private recordWhenAnswered(req: Request, res: Response, principal: ScimPrincipal): void {
+    res.once('finish', () =>
+      this.recorder.note({
+        tenantId: principal.tenant.id,
+        method: req.method,
+        path: req.originalUrl.split('?')[0],
+        status: res.statusCode,
+        tokenPrefix: principal.token.prefix,
+        userAgent: req.headers['user-agent'],
+      }),
+    );
   }
 
   private authenticate(req: Request, res: Response): Promise<ScimPrincipal> {

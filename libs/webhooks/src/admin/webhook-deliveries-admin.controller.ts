@@ -4,7 +4,7 @@ import { AdminApi } from '@provisio/tenancy';
 import { WebhookDeliveryLogService } from '../deliveries/webhook-delivery-log.service';
 import { DeliveryView } from '../deliveries/delivery-views';
 import { WebhookStats, WebhookStatsService } from '../stats/webhook-stats.service';
-import { DeliveryQueryDto } from './delivery.dto';
+import { DeliveryDto, DeliveryPageDto, DeliveryQueryDto } from './delivery.dto';
 
 @AdminApi('Admin: webhooks')
 @Controller('admin/v1/tenants/:tenantId/webhooks/:webhookId')
@@ -16,13 +16,13 @@ export class WebhookDeliveriesAdminController {
 
   @Get('deliveries')
   @ApiOperation({ summary: 'Delivery log, newest first, each delivery with every attempt (time, status code, latency, response excerpt)' })
-  @ApiOkResponse({ description: '{"items": [delivery...], "nextCursor"}' })
+  @ApiOkResponse({ type: DeliveryPageDto })
   list(@Param('tenantId') tenantId: string, @Param('webhookId') webhookId: string, @Query() query: DeliveryQueryDto) {
     return this.log.list(tenantId, webhookId, { status: query.status, cursor: query.cursor, limit: query.limit ?? 50 });
   }
 
   @Get('deliveries/:deliveryId')
-  @ApiOkResponse({ description: 'One delivery with its attempts' })
+  @ApiOkResponse({ type: DeliveryDto, description: 'One delivery with its attempts' })
   get(@Param('tenantId') tenantId: string, @Param('webhookId') webhookId: string, @Param('deliveryId') deliveryId: string): Promise<DeliveryView> {
     return this.log.get(tenantId, webhookId, deliveryId);
   }
@@ -30,7 +30,7 @@ export class WebhookDeliveriesAdminController {
   @Post('deliveries/:deliveryId/replay')
   @HttpCode(202)
   @ApiOperation({ summary: 'Send a dead or past delivery again (same event id and body, fresh retry window)' })
-  @ApiAcceptedResponse({ description: 'The delivery, now pending' })
+  @ApiAcceptedResponse({ type: DeliveryDto, description: 'The delivery, now pending' })
   replay(@Param('tenantId') tenantId: string, @Param('webhookId') webhookId: string, @Param('deliveryId') deliveryId: string): Promise<DeliveryView> {
     return this.log.replay(tenantId, webhookId, deliveryId);
   }

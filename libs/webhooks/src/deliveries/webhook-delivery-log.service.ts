@@ -7,10 +7,15 @@ import { loadLocked, reopenForReplay } from '@provisio/outbound';
 import { DataSource, EntityManager } from 'typeorm';
 import { WebhookEndpointsService } from '../endpoints/webhook-endpoints.service';
 import { DeliveryNotFoundError } from '../endpoints/webhook-errors';
-import { decodeCursor, encodeCursor } from './delivery-cursor';
+import { CURSOR_AT_SQL, decodeCursor, encodeCursor } from './delivery-cursor';
 import { DeliveryRow, DeliveryStatus, isFinal, WEBHOOK_DELIVERIES } from './delivery-row';
 import { AttemptRow, DeliveryView, toDeliveryView } from './delivery-views';
 import { deliveryJobId, WebhookDeliveryQueue } from './webhook-delivery-queue';
+
+export interface DeliveryPage {
+  items: DeliveryView[];
+  nextCursor: string | null;
+}
 
 export interface DeliveryQuery {
   status?: DeliveryStatus;
@@ -30,12 +35,22 @@ export class WebhookDeliveryLogService {
     private readonly audit: AuditWriter,
   ) {}
 
-  async list(tenantId: string, webhookId: string, query: DeliveryQuery): Promise<{ items: DeliveryView[]; nextCursor: string | null }> {
+  async list(tenantId: string, webhookId: string, query: DeliveryQuery): Promise<DeliveryPage> {
     await this.endpoints.get(tenantId, webhookId);
+    return this.page(tenantId, webhookId, query);
+  }
+
+  /** Deliveries across all of a tenant's endpoints, newest first (index webhook_deliveries_tenant_recent). */
+  async listForTenant(tenantId: string, query: DeliveryQuery): Promise<DeliveryPage> {
+    await this.endpoints.list(tenantId);
+    return this.page(tenantId, null, query);
+  }
+
+  private async page(tenantId: string, webhookId: string | null, query: DeliveryQuery): Promise<DeliveryPage> {
     const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-    const rows: DeliveryRow[] = await this.dataSource.query(
-      `SELECT *, endpoint_id AS target_id FROM webhook_deliveries
-        WHERE tenant_id = $1 AND endpoint_id = $2 AND ($3::text IS NULL OR status = $3)
+    const rows: (DeliveryRow & { cursor_at: string })[] = await this.dataSource.query(
+      `SELECT *, endpoint_id AS target_id, ${CURSOR_AT_SQL} AS cursor_at FROM webhook_deliveries
+        WHERE tenant_id = $1 AND ($2::uuid IS NULL OR endpoint_id = $2) AND ($3::text IS NULL OR status = $3)
           AND ($4::timestamptz IS NULL OR (created_at, id) < ($4, $5::uuid))
         ORDER BY created_at DESC, id DESC LIMIT $6`,
       [tenantId, webhookId, query.status ?? null, after?.createdAt ?? null, after?.id ?? null, query.limit + 1],
@@ -45,7 +60,7 @@ export class WebhookDeliveryLogService {
     const last = page[page.length - 1];
     return {
       items: page.map((row) => toDeliveryView(row, attempts)),
-      nextCursor: rows.length > query.limit && last ? encodeCursor(last.created_at, last.id) : null,
+      nextCursor: rows.length > query.limit && last ? encodeCursor(last.cursor_at, last.id) : null,
     };
   }
 
