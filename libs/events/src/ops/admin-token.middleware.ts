@@ -1,4 +1,4 @@
-import { authenticateOperator } from '@provisio/tenancy';
+import { authenticateOperator } from '@provisio/admin';
 import type { NextFunction, Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 

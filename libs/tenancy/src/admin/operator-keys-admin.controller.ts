@@ -1,9 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
-import { CurrentOperator, Operator } from '@provisio/admin';
 import { OperatorKeyEntity } from '../operators/operator-key.entity';
 import { OperatorKeyEventRow, OperatorKeysService } from '../operators/operator-keys.service';
-import { AdminApi } from './admin-api.decorator';
+import { AdminApi, CurrentOperator, Operator } from '@provisio/admin';
 import {
   CreatedOperatorKeyDto, CreateOperatorKeyDto, CurrentOperatorDto, OperatorKeyDto, OperatorKeyEventDto, OperatorKeyEventPageDto,
   OperatorKeyEventsQueryDto,

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { TenantsService } from '../tenants/tenants.service';
-import { AdminApi } from './admin-api.decorator';
+import { AdminApi } from '@provisio/admin';
 import { ScimActivityDto } from './scim-activity.dto';
 
 interface LastRequestRow {

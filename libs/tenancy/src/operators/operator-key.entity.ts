@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { OperatorRole } from './operator-role';
+import { OperatorRole } from '@provisio/admin';
 
 /** An operator key of the installation (not of a tenant). Only its SHA-256 is stored, like SCIM tokens. */
 @Entity('operator_keys')

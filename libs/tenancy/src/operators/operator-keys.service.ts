@@ -4,9 +4,9 @@ import { isUuid } from '@provisio/database';
 import { currentRequestContext, NotFoundError } from '@provisio/observability';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { generateSecret } from '../tokens/secrets';
-import { OPERATOR_KEY_MARKER } from './find-operator-key';
+import { OPERATOR_KEY_MARKER } from '@provisio/admin';
 import { OperatorKeyEntity } from './operator-key.entity';
-import { OperatorRole } from './operator-role';
+import { OperatorRole } from '@provisio/admin';
 
 export type OperatorKeyAction = 'operator_key.created' | 'operator_key.revoked';
 
