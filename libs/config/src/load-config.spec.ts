@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { ConfigError } from './config-error';
 import { loadConfig } from './load-config';
 
@@ -55,7 +56,8 @@ describe('loadConfig', () => {
   it('takes the sandbox page token in development and refuses it in production, where the page would show it to anyone', () => {
     expect(loadConfig({ ...BASE, SANDBOX_SCIM_TOKEN: 'scim_abc' }).sandboxScimToken).toBe('scim_abc');
     expect(loadConfig(BASE).sandboxScimToken).toBeUndefined();
-    const production = { ...BASE, NODE_ENV: 'production', SECRETS_ENCRYPTION_KEY: 'a'.repeat(64), SANDBOX_SCIM_TOKEN: 'scim_abc' };
+    const AUDIT_SIGNING_KEY = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const production = { ...BASE, NODE_ENV: 'production', SECRETS_ENCRYPTION_KEY: 'a'.repeat(64), AUDIT_SIGNING_KEY, SANDBOX_SCIM_TOKEN: 'scim_abc' };
     expect(() => loadConfig(production)).toThrow(/SANDBOX_SCIM_TOKEN must not be set when NODE_ENV=production/);
   });
 });
