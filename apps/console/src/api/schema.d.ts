@@ -969,15 +969,18 @@ export interface components {
             source: "given" | "stored";
         };
         ConnectorResponseDto: {
+            /** @description scim: the base URL; ldap: the directory URL */
             baseUrl: string;
             createdAt: string;
             description: string | null;
             enabled: boolean;
             /** Format: uuid */
             id: string;
+            /** @description ldap only; never the bind password */
+            ldap?: components["schemas"]["LdapSettingsResponseDto"];
             sync: components["schemas"]["ConnectorSyncDto"];
             /** @enum {string} */
-            type: "scim";
+            type: "scim" | "ldap";
             updatedAt: string;
         };
         ConnectorSyncDto: {
@@ -1003,25 +1006,69 @@ export interface components {
         };
         CreateConnectorDto: {
             /**
-             * @description The store’s SCIM base URL (…/Users and …/Groups below it)
+             * @description scim: the store’s SCIM base URL (…/Users and …/Groups below it)
              * @example https://idp.example.com/scim/v2
              */
-            baseUrl: string;
+            baseUrl?: string;
+            /**
+             * @description ldap: DN to bind as
+             * @example cn=provisio,ou=services,dc=example,dc=org
+             */
+            bindDn?: string;
+            /** @description ldap: bind password; stored encrypted, never returned */
+            bindPassword?: string;
+            /** @description ldap: PEM CA certificate(s) to trust for TLS instead of the system store */
+            caCertificate?: string | null;
+            /** @description ldap, openldap preset: mark deactivated users with this attribute instead of ppolicy */
+            deactivation?: components["schemas"]["LdapDeactivationDto"] | null;
             /** @example Staging directory */
             description?: string;
             /** @default true */
             enabled?: boolean;
             /**
-             * @description Bearer token for the store; stored encrypted, never returned
+             * @description ldap: where groups are created (and looked up, subtree)
+             * @example ou=groups,dc=example,dc=org
+             */
+            groupsDn?: string;
+            /**
+             * @description ldap: LDAP attribute → SCIM path (null drops it), over the preset
+             * @example {
+             *       "employeeType": "userType",
+             *       "telephoneNumber": null
+             *     }
+             */
+            mapping?: Record<string, never>;
+            /**
+             * @description ldap: openldap (inetOrgPerson, groupOfNames, ppolicy) or active-directory
+             * @enum {string}
+             */
+            preset?: "openldap" | "active-directory";
+            /**
+             * @description ldap: StartTLS on an ldap:// URL before binding
+             * @default false
+             */
+            startTls?: boolean;
+            /**
+             * @description scim: bearer token for the store; stored encrypted, never returned
              * @example c2NpbS10b2tlbi1vZi10aGUtc3RvcmU
              */
-            token: string;
+            token?: string;
             /**
-             * @description scim: push users and groups to another SCIM 2.0 service provider
+             * @description scim: push to another SCIM 2.0 service provider; ldap: write into an LDAP directory
              * @example scim
              * @enum {string}
              */
-            type: "scim";
+            type: "scim" | "ldap";
+            /**
+             * @description ldap: ldap:// or ldaps:// URL (scheme, host, port)
+             * @example ldaps://ldap.example.com
+             */
+            url?: string;
+            /**
+             * @description ldap: where users are created (and looked up, subtree)
+             * @example ou=people,dc=example,dc=org
+             */
+            usersDn?: string;
         };
         CreatedOAuthClientDto: {
             /** @example prv_4f1c… */
@@ -1257,6 +1304,25 @@ export interface components {
             /** @example true */
             uniqueDisplayName?: boolean;
         };
+        LdapDeactivationDto: {
+            /** @example employeeType */
+            attribute: string;
+            /** @example disabled */
+            value: string;
+        };
+        LdapSettingsResponseDto: {
+            bindDn: string;
+            caCertificate: string | null;
+            deactivation: components["schemas"]["LdapDeactivationDto"] | null;
+            groupsDn: string;
+            /** @example {} */
+            mapping: Record<string, never>;
+            /** @enum {string} */
+            preset: "openldap" | "active-directory";
+            startTls: boolean;
+            url: string;
+            usersDn: string;
+        };
         OAuthClientDto: {
             /** @example prv_4f1c… */
             clientId: string;
@@ -1489,12 +1555,56 @@ export interface components {
         UpdateConnectorDto: {
             /** @example https://idp.example.com/scim/v2 */
             baseUrl?: string;
+            /**
+             * @description ldap: DN to bind as
+             * @example cn=provisio,ou=services,dc=example,dc=org
+             */
+            bindDn?: string;
+            /** @description ldap: bind password; stored encrypted, never returned */
+            bindPassword?: string;
+            /** @description ldap: PEM CA certificate(s) to trust for TLS instead of the system store */
+            caCertificate?: string | null;
+            /** @description ldap, openldap preset: mark deactivated users with this attribute instead of ppolicy */
+            deactivation?: components["schemas"]["LdapDeactivationDto"] | null;
             /** @example Staging directory */
             description?: string;
             /** @description false stops syncing (events meanwhile are not applied; resync after re-enabling) */
             enabled?: boolean;
+            /**
+             * @description ldap: where groups are created (and looked up, subtree)
+             * @example ou=groups,dc=example,dc=org
+             */
+            groupsDn?: string;
+            /**
+             * @description ldap: LDAP attribute → SCIM path (null drops it), over the preset
+             * @example {
+             *       "employeeType": "userType",
+             *       "telephoneNumber": null
+             *     }
+             */
+            mapping?: Record<string, never>;
+            /**
+             * @description ldap: openldap (inetOrgPerson, groupOfNames, ppolicy) or active-directory
+             * @enum {string}
+             */
+            preset?: "openldap" | "active-directory";
+            /**
+             * @description ldap: StartTLS on an ldap:// URL before binding
+             * @default false
+             */
+            startTls?: boolean;
             /** @description A new bearer token (rotation); never returned */
             token?: string;
+            /**
+             * @description ldap: ldap:// or ldaps:// URL (scheme, host, port)
+             * @example ldaps://ldap.example.com
+             */
+            url?: string;
+            /**
+             * @description ldap: where users are created (and looked up, subtree)
+             * @example ou=people,dc=example,dc=org
+             */
+            usersDn?: string;
         };
         UpdateTenantDto: {
             /** @example acme-eu */

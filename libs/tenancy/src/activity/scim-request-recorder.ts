@@ -18,21 +18,24 @@ const MAX_TRACKED_TENANTS = 10_000;
 
 /**
  * Remembers each tenant's last SCIM request (scim_last_requests) for the console's Connect page. At most one write
- * per tenant per second per process, except that a change of status is written at once, so a first failure shows.
+ * per tenant per second per process, except that a change between success and failure is written at once, so a
+ * first failure shows. A sync alternates 200 lookups and 201 creates: keyed on the status itself, that would be a
+ * write per request.
  */
 @Injectable()
 export class ScimRequestRecorder {
   private readonly logger = new Logger('ScimRequestRecorder');
-  private readonly written = new Map<string, { at: number; status: number }>();
+  private readonly written = new Map<string, { at: number; failed: boolean }>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   note(seen: ScimRequestSeen): void {
     const last = this.written.get(seen.tenantId);
     const now = Date.now();
-    if (last && now - last.at < MIN_INTERVAL_MS && last.status === seen.status) return;
+    const failed = seen.status >= 400;
+    if (last && now - last.at < MIN_INTERVAL_MS && last.failed === failed) return;
     if (this.written.size >= MAX_TRACKED_TENANTS) this.written.clear();
-    this.written.set(seen.tenantId, { at: now, status: seen.status });
+    this.written.set(seen.tenantId, { at: now, failed });
     this.dataSource
       .query(
         `INSERT INTO scim_last_requests (tenant_id, at, method, path, status, token_prefix, user_agent)
