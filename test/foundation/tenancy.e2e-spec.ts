@@ -1,3 +1,5 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { tenantRouteOf, withTenantRoute } from '@provisio/tenancy';
 import { createTenant, createToken } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -37,7 +39,7 @@ describe('tenancy and bearer auth', () => {
 
   it('authenticates a SCIM token and stores only its hash', async () => {
     const tenant = await createTenant(t);
-    expect(tenant.token).toMatch(/^scim_[A-Za-z0-9_-]{43}$/);
+    expect(tenant.token).toMatch(/^scim_[A-Za-z0-9_-]{43}\.[A-Za-z0-9_-]{22}$/);
     const res = await t.http.get('/scim/v2/Users').set({ Authorization: `Bearer ${tenant.token}` });
     expect(res.status).not.toBe(401);
     const rows = await t.dataSource.query(`SELECT token_hash, prefix FROM api_tokens WHERE id = $1`, [tenant.tokenId]);
@@ -112,5 +114,29 @@ describe('tenancy and bearer auth', () => {
       return tx.query(`EXPLAIN SELECT id FROM api_tokens WHERE token_hash = $1`, [Buffer.alloc(32)]);
     });
     expect(plan.map((row: { 'QUERY PLAN': string }) => row['QUERY PLAN']).join('\n')).toMatch(/(Index (Only )?Scan using|Bitmap Index Scan on) api_tokens_hash/);
+  });
+
+  it('names the tenant in a new token, so the lookup is one probe of (tenant_id, token_hash)', async () => {
+    const tenant = await createTenant(t);
+    expect(tenantRouteOf(tenant.token)).toBe(tenant.id);
+    const plan = await t.dataSource.transaction(async (tx) => {
+      await tx.query('SET LOCAL enable_seqscan = off');
+      return tx.query(`EXPLAIN SELECT id FROM api_tokens WHERE token_hash = $1 AND tenant_id = $2`, [Buffer.alloc(32), tenant.id]);
+    });
+    expect(plan.map((row: { 'QUERY PLAN': string }) => row['QUERY PLAN']).join('\n')).toMatch(/Index (Only )?Scan using api_tokens_tenant_hash/);
+  });
+
+  it('refuses a token whose route names another tenant, and keeps accepting tokens issued before routes', async () => {
+    const tenant = await createTenant(t);
+    const other = await createTenant(t);
+    const rerouted = withTenantRoute(tenant.token.slice(0, tenant.token.lastIndexOf('.')), other.id);
+    await t.http.get('/scim/v2/Users').set({ Authorization: `Bearer ${rerouted}` }).expect(401);
+
+    const legacy = `scim_${randomBytes(32).toString('base64url')}`;
+    await t.dataSource.query(
+      `INSERT INTO api_tokens (tenant_id, kind, prefix, token_hash) VALUES ($1, 'static', $2, $3)`,
+      [tenant.id, legacy.slice(0, 13), createHash('sha256').update(legacy).digest()],
+    );
+    await t.http.get('/scim/v2/Users').set({ Authorization: `Bearer ${legacy}` }).expect(200);
   });
 });

@@ -5,7 +5,7 @@
 const SECRET_PARAMETER = /token|secret|passw|pwd|api[-_]?key|signature|^sig$|^code$|credential|^auth/i;
 
 /** Our generated secrets carry a kind marker (scim_, pat_, cs_, whsec_, adm_), so they are found wherever they appear. */
-const MARKED_SECRET = /\b(?:(?:scim|pat|cs|adm)_[A-Za-z0-9_\-%]{16,}|whsec_[A-Za-z0-9+/=%]{16,})/g;
+const MARKED_SECRET = /\b(?:(?:scim|pat|cs|adm)_[A-Za-z0-9_\-.%]{16,}|whsec_[A-Za-z0-9+/=%]{16,})/g;
 
 export const REDACTED = '[redacted]';
 

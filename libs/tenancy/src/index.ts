@@ -14,3 +14,4 @@ export * from './auth/scim-bearer.guard';
 export { ADMIN_BEARER, AdminApi, AdminAuthError, AdminTokenGuard, authenticateOperator, CurrentOperator, Operator, OperatorRole, OPERATOR_ROLES, OperatorRequest, OperatorRoleError } from '@provisio/admin';
 export * from './operators/operator-key.entity';
 export * from './operators/operator-keys.service';
+export * from './tokens/tenant-route';

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { withDefaults } from '../tenants/tenant-settings';
 import { BearerAuthError } from '../tenants/tenancy-errors';
 import { hashesEqual, hashSecret } from '../tokens/secrets';
+import { tenantRouteOf } from '../tokens/tenant-route';
 import { ScimPrincipal } from './scim-principal';
 import { TokenCache } from './token-cache';
 
@@ -49,7 +50,7 @@ export class BearerAuthenticator {
   async authenticate(presented: string): Promise<ScimPrincipal> {
     if (!presented || presented.length > MAX_TOKEN_LENGTH) throw new BearerAuthError('The bearer token is not valid');
     const hash = hashSecret(presented);
-    const resolved = await this.cache.get(hash.toString('hex'), () => this.lookUp(hash));
+    const resolved = await this.cache.get(hash.toString('hex'), () => this.lookUp(hash, tenantRouteOf(presented)));
     if (!resolved) throw new BearerAuthError('The bearer token is not valid');
     const { row, principal } = resolved;
     if (row.revoked_at) throw new BearerAuthError('The bearer token has been revoked');
@@ -59,14 +60,15 @@ export class BearerAuthenticator {
     return principal;
   }
 
-  private async lookUp(hash: Buffer): Promise<ResolvedToken | undefined> {
+  /** With the tenant the token names, one probe of (tenant_id, token_hash); without (older tokens), of token_hash. */
+  private async lookUp(hash: Buffer, tenantId: string | undefined): Promise<ResolvedToken | undefined> {
     const rows: TokenRow[] = await this.dataSource.query(
       `SELECT t.id, t.tenant_id, t.kind, t.prefix, t.token_hash, t.expires_at, t.revoked_at, t.last_used_at,
               c.client_id AS oauth_client_id, n.name AS tenant_name, n.status AS tenant_status, n.settings
          FROM api_tokens t JOIN tenants n ON n.id = t.tenant_id
          LEFT JOIN oauth_clients c ON c.tenant_id = t.tenant_id AND c.id = t.oauth_client_id
-        WHERE t.token_hash = $1`,
-      [hash],
+        WHERE t.token_hash = $1 ${tenantId ? 'AND t.tenant_id = $2' : ''}`,
+      tenantId ? [hash, tenantId] : [hash],
     );
     const row = rows[0];
     // The index lookup already matched on the hash; the constant-time check guards against any collation surprise.

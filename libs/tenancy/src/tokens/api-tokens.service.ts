@@ -7,7 +7,8 @@ import { TokenCache } from '../auth/token-cache';
 import { TenantsService } from '../tenants/tenants.service';
 import { NotFoundError } from '@provisio/observability';
 import { ApiTokenEntity } from './api-token.entity';
-import { generateSecret } from './secrets';
+import { generateSecret, hashSecret } from './secrets';
+import { withTenantRoute } from './tenant-route';
 
 export const STATIC_TOKEN_MARKER = 'scim_';
 export const ACCESS_TOKEN_MARKER = 'pat_';
@@ -71,10 +72,11 @@ export class ApiTokensService {
 
   private async insert(tx: EntityManager, fields: Partial<ApiTokenEntity>): Promise<IssuedToken> {
     const marker = fields.kind === 'oauth' ? ACCESS_TOKEN_MARKER : STATIC_TOKEN_MARKER;
-    const { secret, prefix, hash } = generateSecret(marker);
-    const entity = tx.create(ApiTokenEntity, { ...fields, prefix, tokenHash: hash, createdAt: new Date() });
+    const { secret, prefix } = generateSecret(marker);
+    const token = withTenantRoute(secret, fields.tenantId!);
+    const entity = tx.create(ApiTokenEntity, { ...fields, prefix, tokenHash: hashSecret(token), createdAt: new Date() });
     await tx.insert(ApiTokenEntity, entity);
-    return { entity, token: secret };
+    return { entity, token };
   }
 }
 
