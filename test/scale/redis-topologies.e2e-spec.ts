@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import type { INestApplicationContext } from '@nestjs/common';
 import { startTestWorker } from '../events/support/test-worker';
+import { hideExpectedConsoleErrors } from '../support/expected-errors';
 import { createTenant, TestTenant } from '../support/factories';
 import { RedisCluster, startRedisCluster } from '../support/servers/redis-cluster';
 import { RedisSentinelSetup, startRedisSentinel } from '../support/servers/redis-sentinel';
@@ -25,7 +26,19 @@ async function startFlow(env: Record<string, string>): Promise<Running> {
   return { t, worker, receiver, tenant };
 }
 
+/**
+ * Once the test's own Redis servers stop, BullMQ's reconnect attempts print refused connections and unreachable
+ * sentinels through console.error; those are expected here, anything else still prints.
+ */
+function hideRefusedReconnects(): void {
+  hideExpectedConsoleErrors((args) => args.some((arg) => {
+    const error = arg as { code?: string; message?: string } | undefined;
+    return error?.code === 'ECONNREFUSED' || /All sentinels are unreachable/.test(error?.message ?? String(arg));
+  }));
+}
+
 async function stopFlow(run?: Running): Promise<void> {
+  hideRefusedReconnects();
   await run?.worker.close();
   await run?.receiver.stop();
   await run?.t.close();
